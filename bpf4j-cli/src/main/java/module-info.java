@@ -1,0 +1,6 @@
+/** bpf4j-cli: the command line. */
+module dev.bpf4j.cli {
+    requires dev.bpf4j.vm;
+    requires info.picocli;
+    opens dev.bpf4j.cli to info.picocli;
+}

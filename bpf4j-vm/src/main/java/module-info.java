@@ -1,0 +1,5 @@
+/** bpf4j-vm: the userspace eBPF virtual machine. */
+module dev.bpf4j.vm {
+    requires transitive dev.bpf4j.core;
+    exports dev.bpf4j.vm;
+}
