@@ -2,5 +2,6 @@
 module dev.bpf4j.core {
     exports dev.bpf4j;
     exports dev.bpf4j.isa;
+    exports dev.bpf4j.elf;
     exports dev.bpf4j.asm;
 }
