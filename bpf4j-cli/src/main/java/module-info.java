@@ -3,4 +3,5 @@ module dev.bpf4j.cli {
     requires dev.bpf4j.vm;
     requires info.picocli;
     opens dev.bpf4j.cli to info.picocli;
+    opens dev.bpf4j.cli.vm to info.picocli;
 }
