@@ -101,8 +101,8 @@ final class UbpfParser {
         Reg dst = Operands.register(ops.get(0));
         int code = Numbers.imm32(ops.get(1));
         PseudoSource source = PseudoSource.of(code);
-        if (source == null || source == PseudoSource.IMM64) {
-            throw new SyntaxError("invalid pseudo source " + ops.get(1) + " (expected 1..6)");
+        if (source == null) {
+            throw new SyntaxError("invalid pseudo source " + ops.get(1) + " (expected 0..6)");
         }
         long high = ops.size() == 4 ? (long) Numbers.imm32(ops.get(3)) << 32 : 0;
         if (Operands.isLabel(ops.get(2))) {
