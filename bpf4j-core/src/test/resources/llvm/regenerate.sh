@@ -1,0 +1,34 @@
+#!/bin/sh
+# Regenerates the golden llvm-objdump listings the disassembler tests compare against, so the tests never
+# need LLVM. Needs LLVM 19 (Debian 12: apt-get install llvm-19) and the shared conformance corpus.
+#   all-insns.txt    every instruction kind (all-insns.s, assembled by llvm-mc)
+#   bench.txt        the three bench objects (clang -O2 -mcpu=v3)
+#   conformance.txt  each of the conformance corpus programs, as a .byte object with symbol "prog"
+# Listings come from `llvm-objdump -d --mattr=+alu32`: with alu32, every instruction has a name (without
+# it, 32-bit atomics print as <unknown>).
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+shared=${BPF4J_SHARED_DIR:-$here/../../../../../../shared}
+PATH=/usr/lib/llvm-19/bin:$PATH
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+dump() { llvm-objdump -d --mattr=+alu32 "$1" | sed -n '/^Disassembly of section/,$p'; }
+
+llvm-mc -triple bpfel -mcpu=v4 -filetype=obj -o "$tmp/all.o" "$here/all-insns.s"
+dump "$tmp/all.o" > "$here/all-insns.txt"
+
+: > "$here/bench.txt"
+for o in "$shared"/bench/*.bpf.o; do
+  echo "### $(basename "$o")" >> "$here/bench.txt"
+  dump "$o" >> "$here/bench.txt"
+done
+
+: > "$here/conformance.txt"
+sed -e 's/.*"name": "\([^"]*\)".*"program": "\([0-9a-f]*\)".*/\1 \2/' "$shared/conformance/corpus.jsonl" |
+while read -r name hex; do
+  bytes=$(echo "$hex" | sed -e 's/\(..\)/0x\1,/g' -e 's/,$//')
+  printf '\t.text\n\t.globl prog\nprog:\n\t.byte %s\n' "$bytes" > "$tmp/p.s"
+  llvm-mc -triple bpfel -mcpu=v4 -filetype=obj -o "$tmp/p.o" "$tmp/p.s"
+  echo "### $name" >> "$here/conformance.txt"
+  dump "$tmp/p.o" >> "$here/conformance.txt"
+done
