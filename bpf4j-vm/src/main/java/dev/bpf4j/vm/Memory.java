@@ -162,7 +162,14 @@ public final class Memory {
     public MemoryFaultException fault(long address, int size, boolean write, int pc) {
         int id = (int) (address >>> 32);
         String where;
-        if (id < 0 || id >= count || names[id] == null) {
+        int below = id + 1;
+        if ((int) address < 0 && below > 0 && below < count && regions[below] != null) {
+            // Pointer arithmetic below a region's start borrows from the region number.
+            where = (-(int) address) + " bytes before the start of " + names[below] + " of " + regions[below].length
+                    + " bytes";
+        } else if (address == 0 || id == 0) {
+            where = "null pointer";
+        } else if (id < 0 || id >= count || names[id] == null) {
             where = address == 0 ? "null pointer" : "not an address the program was given";
         } else if (regions[id] == null) {
             where = names[id] + (id == INPUT_REGION ? ": no input memory" : ", which is not readable memory");
@@ -229,6 +236,14 @@ public final class Memory {
             end++;
         }
         return new String(m, start, end - start, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * The current region table, indexed by region number (entries may be null), for the execute loop's
+     * inline bounds checks. Valid until a helper maps a new region; the loop fetches it again after calls.
+     */
+    public byte[][] table() {
+        return regions;
     }
 
     /** The array of the region {@code address} points into, or null if none is mapped there. */

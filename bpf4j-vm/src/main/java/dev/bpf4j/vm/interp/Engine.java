@@ -26,10 +26,14 @@ final class Engine {
     }
 
     /** The array holding {@code [a, a + size)}, or a fault naming the instruction. */
-    private static byte[] at(Memory mem, long a, int size, boolean write, Code cur, int pc) {
-        byte[] m = mem.region(a, size);
-        if (m != null) {
-            return m;
+    private static byte[] at(byte[][] t, long a, int size, boolean write, Code cur, int pc, Memory mem) {
+        int id = (int) (a >>> 32);
+        int off = (int) a;
+        if (id >= 0 && id < t.length) {
+            byte[] m = t[id];
+            if (m != null && off >= 0 && off <= m.length - size) {
+                return m;
+            }
         }
         throw mem.fault(a, size, write, cur.slotOf(pc));
     }
@@ -44,6 +48,7 @@ final class Engine {
         final long budget = m.budget;
         Code cur = entry;
         long[] code = cur.words();
+        byte[][] t = mem.table();
         int pc = 0;
         long n = 0;
         r[1] = r1;
@@ -360,63 +365,63 @@ final class Engine {
                 case Op.JA -> pc += (int) (w >> 32);
                 case Op.LDXB -> {
                     long a = r[s] + (short) (w >>> 16);
-                    r[d] = at(mem, a, 1, false, cur, pc - 1)[(int) a] & 0xffL;
+                    r[d] = at(t, a, 1, false, cur, pc - 1, mem)[(int) a] & 0xffL;
                 }
                 case Op.LDXH -> {
                     long a = r[s] + (short) (w >>> 16);
-                    r[d] = (short) I16.get(at(mem, a, 2, false, cur, pc - 1), (int) a) & 0xffffL;
+                    r[d] = (short) I16.get(at(t, a, 2, false, cur, pc - 1, mem), (int) a) & 0xffffL;
                 }
                 case Op.LDXW -> {
                     long a = r[s] + (short) (w >>> 16);
-                    r[d] = (int) I32.get(at(mem, a, 4, false, cur, pc - 1), (int) a) & 0xffffffffL;
+                    r[d] = (int) I32.get(at(t, a, 4, false, cur, pc - 1, mem), (int) a) & 0xffffffffL;
                 }
                 case Op.LDXDW -> {
                     long a = r[s] + (short) (w >>> 16);
-                    r[d] = (long) I64.get(at(mem, a, 8, false, cur, pc - 1), (int) a);
+                    r[d] = (long) I64.get(at(t, a, 8, false, cur, pc - 1, mem), (int) a);
                 }
                 case Op.LDXSB -> {
                     long a = r[s] + (short) (w >>> 16);
-                    r[d] = at(mem, a, 1, false, cur, pc - 1)[(int) a];
+                    r[d] = at(t, a, 1, false, cur, pc - 1, mem)[(int) a];
                 }
                 case Op.LDXSH -> {
                     long a = r[s] + (short) (w >>> 16);
-                    r[d] = (short) I16.get(at(mem, a, 2, false, cur, pc - 1), (int) a);
+                    r[d] = (short) I16.get(at(t, a, 2, false, cur, pc - 1, mem), (int) a);
                 }
                 case Op.LDXSW -> {
                     long a = r[s] + (short) (w >>> 16);
-                    r[d] = (int) I32.get(at(mem, a, 4, false, cur, pc - 1), (int) a);
+                    r[d] = (int) I32.get(at(t, a, 4, false, cur, pc - 1, mem), (int) a);
                 }
                 case Op.STB -> {
                     long a = r[d] + (short) (w >>> 16);
-                    at(mem, a, 1, true, cur, pc - 1)[(int) a] = (byte) (w >> 32);
+                    at(t, a, 1, true, cur, pc - 1, mem)[(int) a] = (byte) (w >> 32);
                 }
                 case Op.STH -> {
                     long a = r[d] + (short) (w >>> 16);
-                    I16.set(at(mem, a, 2, true, cur, pc - 1), (int) a, (short) (w >> 32));
+                    I16.set(at(t, a, 2, true, cur, pc - 1, mem), (int) a, (short) (w >> 32));
                 }
                 case Op.STW -> {
                     long a = r[d] + (short) (w >>> 16);
-                    I32.set(at(mem, a, 4, true, cur, pc - 1), (int) a, (int) (w >> 32));
+                    I32.set(at(t, a, 4, true, cur, pc - 1, mem), (int) a, (int) (w >> 32));
                 }
                 case Op.STDW -> {
                     long a = r[d] + (short) (w >>> 16);
-                    I64.set(at(mem, a, 8, true, cur, pc - 1), (int) a, w >> 32);
+                    I64.set(at(t, a, 8, true, cur, pc - 1, mem), (int) a, w >> 32);
                 }
                 case Op.STXB -> {
                     long a = r[d] + (short) (w >>> 16);
-                    at(mem, a, 1, true, cur, pc - 1)[(int) a] = (byte) r[s];
+                    at(t, a, 1, true, cur, pc - 1, mem)[(int) a] = (byte) r[s];
                 }
                 case Op.STXH -> {
                     long a = r[d] + (short) (w >>> 16);
-                    I16.set(at(mem, a, 2, true, cur, pc - 1), (int) a, (short) r[s]);
+                    I16.set(at(t, a, 2, true, cur, pc - 1, mem), (int) a, (short) r[s]);
                 }
                 case Op.STXW -> {
                     long a = r[d] + (short) (w >>> 16);
-                    I32.set(at(mem, a, 4, true, cur, pc - 1), (int) a, (int) r[s]);
+                    I32.set(at(t, a, 4, true, cur, pc - 1, mem), (int) a, (int) r[s]);
                 }
                 case Op.STXDW -> {
                     long a = r[d] + (short) (w >>> 16);
-                    I64.set(at(mem, a, 8, true, cur, pc - 1), (int) a, r[s]);
+                    I64.set(at(t, a, 8, true, cur, pc - 1, mem), (int) a, r[s]);
                 }
                 case Op.ATOMIC_W, Op.ATOMIC_DW -> Atomics.execute(mem, w, r, d, s, cur, pc - 1);
                 case Op.LDDW -> r[d] = cur.consts()[(int) (w >>> 32)];
@@ -430,6 +435,7 @@ final class Engine {
                 }
                 case Op.CALL_HELPER -> {
                     r[0] = m.callHelper((int) (w >> 32), cur, pc - 1);
+                    t = mem.table();
                     Code tail = m.takeTailCall();
                     if (tail != null) {
                         cur = tail;
@@ -449,7 +455,8 @@ final class Engine {
                         pc = to;
                     } else {
                         r[0] = m.callHelper(m.helperIdOf(target, cur, pc - 1), cur, pc - 1);
-                        Code tail = m.takeTailCall();
+                        t = mem.table();
+                    Code tail = m.takeTailCall();
                         if (tail != null) {
                             cur = tail;
                             code = cur.words();
