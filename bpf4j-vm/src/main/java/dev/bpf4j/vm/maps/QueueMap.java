@@ -1,0 +1,57 @@
+package dev.bpf4j.vm.maps;
+
+import java.util.ArrayDeque;
+
+/**
+ * {@code BPF_MAP_TYPE_QUEUE}: first in, first out, at most {@code max_entries} values, no keys. Pushing onto a
+ * full queue fails with {@code -E2BIG} unless the flag is {@code BPF_EXIST}, which drops the oldest value;
+ * other flags give {@code -EINVAL}; popping or peeking an empty queue gives {@code -ENOENT} (null here).
+ */
+public final class QueueMap implements VmMap {
+    private final MapSpec spec;
+    private final ArrayDeque<byte[]> values = new ArrayDeque<>();
+
+    QueueMap(MapSpec spec) {
+        this.spec = spec;
+    }
+
+    @Override
+    public MapSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public int push(byte[] value, long flags) {
+        if ((flags != BPF_ANY && flags != BPF_EXIST) || value.length != spec.valueSize()) {
+            return -Errno.EINVAL;
+        }
+        if (values.size() >= spec.maxEntries()) {
+            if (flags != BPF_EXIST) {
+                return -Errno.E2BIG;
+            }
+            values.pollFirst();
+        }
+        values.addLast(value.clone());
+        return 0;
+    }
+
+    @Override
+    public int update(byte[] key, byte[] value, long flags, int cpu) {
+        return push(value, flags);
+    }
+
+    @Override
+    public byte[] pop() {
+        return values.pollFirst();
+    }
+
+    @Override
+    public byte[] peek() {
+        return values.peekFirst();
+    }
+
+    /** The number of values held. */
+    public int size() {
+        return values.size();
+    }
+}

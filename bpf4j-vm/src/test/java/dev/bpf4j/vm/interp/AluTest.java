@@ -1,0 +1,151 @@
+package dev.bpf4j.vm.interp;
+
+import static dev.bpf4j.vm.Asm.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bpf4j.isa.AluOp;
+import dev.bpf4j.isa.ByteSwap;
+import dev.bpf4j.isa.JumpOp;
+import org.junit.jupiter.api.Test;
+
+/** RFC 9669 section 4 edge cases: division and modulo by zero, signed overflow, shifts, widths, swaps, jumps. */
+class AluTest {
+    private static long alu64(AluOp op, long a, long b) {
+        return run(lddw(R0, a), lddw(R1, b), dev.bpf4j.vm.Asm.alu64(op, R0, R1), exit());
+    }
+
+    private static long alu32(AluOp op, long a, long b) {
+        return run(lddw(R0, a), lddw(R1, b), dev.bpf4j.vm.Asm.alu32(op, R0, R1), exit());
+    }
+
+    private static long alu64k(AluOp op, long a, int k) {
+        return run(lddw(R0, a), dev.bpf4j.vm.Asm.alu64(op, R0, imm(k)), exit());
+    }
+
+    private static long alu32k(AluOp op, long a, int k) {
+        return run(lddw(R0, a), dev.bpf4j.vm.Asm.alu32(op, R0, imm(k)), exit());
+    }
+
+    @Test
+    void divisionByZeroGivesZero() {
+        assertThat(alu64(AluOp.DIV, 77, 0)).isZero();
+        assertThat(alu32(AluOp.DIV, 77, 0)).isZero();
+        assertThat(alu64(AluOp.SDIV, -77, 0)).isZero();
+        assertThat(alu32k(AluOp.SDIV, -77, 0)).isZero();
+        assertThat(alu64k(AluOp.DIV, 77, 0)).isZero();
+    }
+
+    @Test
+    void moduloByZeroLeavesDstTruncatedIn32Bit() {
+        assertThat(alu64(AluOp.MOD, 0x1_2345_6789L, 0)).isEqualTo(0x1_2345_6789L);
+        assertThat(alu32(AluOp.MOD, 0x1_2345_6789L, 0)).isEqualTo(0x2345_6789L);
+        assertThat(alu64(AluOp.SMOD, -5, 0)).isEqualTo(-5);
+        assertThat(alu32(AluOp.SMOD, -5, 0)).isEqualTo(0xffff_fffbL);
+    }
+
+    @Test
+    void signedOverflow() {
+        assertThat(alu64(AluOp.SDIV, Long.MIN_VALUE, -1)).isEqualTo(Long.MIN_VALUE);
+        assertThat(alu64(AluOp.SMOD, Long.MIN_VALUE, -1)).isZero();
+        assertThat(alu32(AluOp.SDIV, Integer.MIN_VALUE, -1)).isEqualTo(0x8000_0000L);
+        assertThat(alu32k(AluOp.SMOD, Integer.MIN_VALUE, -1)).isZero();
+        assertThat(alu64(AluOp.SDIV, -7, 2)).isEqualTo(-3);
+        assertThat(alu64(AluOp.SMOD, -7, 2)).isEqualTo(-1);
+        assertThat(alu32(AluOp.SMOD, 7, -2)).isEqualTo(1);
+    }
+
+    @Test
+    void unsignedDivisionUsesSignExtendedImmediateIn64Bit() {
+        // imm -1 becomes 0xffff_ffff_ffff_ffff: any smaller dividend gives 0.
+        assertThat(alu64k(AluOp.DIV, 0xffff_fffeL, -1)).isZero();
+        assertThat(alu32k(AluOp.DIV, 0xffff_fffeL, -1)).isZero();
+        assertThat(alu32k(AluOp.DIV, 0xffff_ffffL, -1)).isEqualTo(1);
+        assertThat(alu64(AluOp.DIV, -1, 2)).isEqualTo(Long.MAX_VALUE);
+        assertThat(alu64(AluOp.MOD, -1, 10)).isEqualTo(5);
+    }
+
+    @Test
+    void shiftsAreMasked() {
+        assertThat(alu64(AluOp.LSH, 1, 65)).isEqualTo(2);
+        assertThat(alu32(AluOp.LSH, 1, 33)).isEqualTo(2);
+        assertThat(alu64(AluOp.RSH, -1, 127)).isEqualTo(1);
+        assertThat(alu32(AluOp.ARSH, 0x8000_0000L, 31 + 32)).isEqualTo(0xffff_ffffL);
+        assertThat(alu64k(AluOp.ARSH, Long.MIN_VALUE, 63)).isEqualTo(-1);
+    }
+
+    @Test
+    void thirtyTwoBitOpsZeroExtendAndImmediatesSignExtend() {
+        assertThat(alu32k(AluOp.ADD, 0xffff_ffff_ffff_ffffL, 1)).isZero();
+        assertThat(alu32k(AluOp.MOV, 0, -1)).isEqualTo(0xffff_ffffL);
+        assertThat(alu64k(AluOp.MOV, 0, -1)).isEqualTo(-1);
+        assertThat(alu64k(AluOp.ADD, 0, -2)).isEqualTo(-2);
+        assertThat(alu64k(AluOp.AND, -1, -16)).isEqualTo(-16);
+        assertThat(alu32k(AluOp.NEG, 1, 0)).isEqualTo(0xffff_ffffL);
+        assertThat(run(lddw(R0, 5), dev.bpf4j.vm.Asm.alu64(AluOp.NEG, R0, imm(0)), exit())).isEqualTo(-5);
+        assertThat(alu32(AluOp.MUL, 0x1_0000_0003L, 0x1_0000_0005L)).isEqualTo(15);
+    }
+
+    @Test
+    void signExtendingMoves() {
+        assertThat(alu64(AluOp.MOVSX8, 0, 0x80)).isEqualTo(-128);
+        assertThat(alu64(AluOp.MOVSX16, 0, 0x8000)).isEqualTo(-32768);
+        assertThat(alu64(AluOp.MOVSX32, 0, 0x8000_0000L)).isEqualTo(Integer.MIN_VALUE);
+        assertThat(alu32(AluOp.MOVSX8, 0, 0xff)).isEqualTo(0xffff_ffffL);
+        assertThat(alu32(AluOp.MOVSX16, 0, 0x7fff)).isEqualTo(0x7fff);
+    }
+
+    @Test
+    void byteSwaps() {
+        long v = 0x1122_3344_5566_7788L;
+        assertThat(run(lddw(R0, v), swap(ByteSwap.TO_LE, 16, R0), exit())).isEqualTo(0x7788);
+        assertThat(run(lddw(R0, v), swap(ByteSwap.TO_LE, 32, R0), exit())).isEqualTo(0x5566_7788L);
+        assertThat(run(lddw(R0, v), swap(ByteSwap.TO_LE, 64, R0), exit())).isEqualTo(v);
+        assertThat(run(lddw(R0, v), swap(ByteSwap.TO_BE, 16, R0), exit())).isEqualTo(0x8877);
+        assertThat(run(lddw(R0, v), swap(ByteSwap.TO_BE, 32, R0), exit())).isEqualTo(0x8877_6655L);
+        assertThat(run(lddw(R0, v), swap(ByteSwap.TO_BE, 64, R0), exit())).isEqualTo(0x8877_6655_4433_2211L);
+        assertThat(run(lddw(R0, v), swap(ByteSwap.BSWAP, 16, R0), exit())).isEqualTo(0x8877);
+        assertThat(run(lddw(R0, v), swap(ByteSwap.BSWAP, 64, R0), exit())).isEqualTo(0x8877_6655_4433_2211L);
+    }
+
+    private static boolean taken(boolean wide, JumpOp op, long a, long b) {
+        var j = wide ? jmp(op, R1, R2, 1) : jmp32(op, R1, R2, 1);
+        return run(lddw(R1, a), lddw(R2, b), mov(R0, 0), j, exit(), mov(R0, 1), exit()) == 1;
+    }
+
+    private static boolean takenK(boolean wide, JumpOp op, long a, int k) {
+        var j = wide ? jmp(op, R1, imm(k), 1) : jmp32(op, R1, imm(k), 1);
+        return run(lddw(R1, a), mov(R0, 0), j, exit(), mov(R0, 1), exit()) == 1;
+    }
+
+    @Test
+    void jumpsCompareSignedAndUnsignedOnTheRightWidth() {
+        assertThat(taken(true, JumpOp.JGT, -1, 1)).isTrue();
+        assertThat(taken(true, JumpOp.JSGT, -1, 1)).isFalse();
+        assertThat(taken(false, JumpOp.JEQ, 0x1_0000_0005L, 5)).isTrue();
+        assertThat(taken(true, JumpOp.JEQ, 0x1_0000_0005L, 5)).isFalse();
+        assertThat(taken(false, JumpOp.JSLT, 0x8000_0000L, 0)).isTrue();
+        assertThat(taken(true, JumpOp.JSLT, 0x8000_0000L, 0)).isFalse();
+        assertThat(taken(true, JumpOp.JSET, 6, 2)).isTrue();
+        assertThat(taken(true, JumpOp.JSET, 6, 1)).isFalse();
+        assertThat(taken(true, JumpOp.JLE, 3, 3)).isTrue();
+        assertThat(taken(true, JumpOp.JLT, 3, 3)).isFalse();
+        assertThat(taken(true, JumpOp.JGE, 3, 3)).isTrue();
+        assertThat(taken(true, JumpOp.JSGE, -3, -3)).isTrue();
+        assertThat(taken(true, JumpOp.JSLE, -4, -3)).isTrue();
+        assertThat(taken(true, JumpOp.JNE, -4, -3)).isTrue();
+        // 64-bit comparisons sign-extend the immediate; 32-bit ones compare the low halves.
+        assertThat(takenK(true, JumpOp.JEQ, -1, -1)).isTrue();
+        assertThat(takenK(true, JumpOp.JEQ, 0xffff_ffffL, -1)).isFalse();
+        assertThat(takenK(false, JumpOp.JEQ, 0xffff_ffffL, -1)).isTrue();
+        assertThat(takenK(true, JumpOp.JGT, 5, -1)).isFalse();
+        assertThat(takenK(false, JumpOp.JSGT, 5, -1)).isTrue();
+    }
+
+    @Test
+    void opcodeLayoutMatchesTheEnums() {
+        assertThat(AluOp.ARSH.ordinal() * 4 + 3).isLessThan(Op.JUMP_BASE);
+        assertThat(AluOp.MOVSX8.ordinal() * 4).isEqualTo(Op.MOVSX864_X);
+        assertThat(Op.JUMP_BASE + JumpOp.JSLE.ordinal() * 4 + 3).isEqualTo(Op.JSLE32_K).isLessThan(Op.LE16);
+        assertThat(Op.JUMP_BASE + JumpOp.JSET.ordinal() * 4).isEqualTo(Op.JSET64_X);
+    }
+}
