@@ -1,17 +1,16 @@
 package dev.bpf4j.cli;
 
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ScopeType;
 
-/** Options every command inherits: how much to say and whether to show stack traces. */
+/** Options every command takes (as a mixin): how much to say and whether to show stack traces. */
 public final class CommonOptions {
-    @Option(names = "--stacktrace", scope = ScopeType.INHERIT,
+    @Option(names = "--stacktrace",
             description = "On error, print the full stack trace, not just the one-line message.")
-    boolean stacktrace;
+    public boolean stacktrace;
 
-    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "Say more.")
-    boolean verbose;
+    @Option(names = {"-v", "--verbose"}, description = "Say more (conformance: list passing tests too).")
+    public boolean verbose;
 
-    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, description = "Say only what was asked for.")
-    boolean quiet;
+    @Option(names = {"-q", "--quiet"}, description = "Say only what was asked for.")
+    public boolean quiet;
 }

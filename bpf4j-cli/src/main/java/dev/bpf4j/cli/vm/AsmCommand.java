@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import dev.bpf4j.cli.CommonOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -18,6 +20,9 @@ import picocli.CommandLine.Parameters;
     "into raw little-endian bytecode: FILE.bin beside FILE.s unless -o is given."},
         footer = {"", "Example:", "  bpf4j asm prog.s -o prog.bin"})
 public final class AsmCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
     @Parameters(paramLabel = "FILE.s", description = "Assembly source ('-' for standard input).")
     Path source;
 

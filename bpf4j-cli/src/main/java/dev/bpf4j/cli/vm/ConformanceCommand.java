@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import dev.bpf4j.cli.CommonOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -22,15 +24,15 @@ import picocli.CommandLine.Parameters;
     "then 'N passed, M failed'. Exits non-zero if anything failed."},
         footer = {"", "Example:", "  bpf4j conformance ../shared/conformance/tests"})
 public final class ConformanceCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
     @Parameters(paramLabel = "DIR", description = "A directory of .data files, or one .data file.")
     Path dir;
 
     @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "interpreter",
             description = "Engine to run on: interpreter (default).")
     String engine;
-
-    @Option(names = {"-v", "--verbose"}, description = "Also list the tests that pass.")
-    boolean verbose;
 
     @Override
     public Integer call() throws IOException {
@@ -50,7 +52,7 @@ public final class ConformanceCommand implements Callable<Integer> {
             }
             if (verdict.passed()) {
                 passed++;
-                if (verbose) {
+                if (common.verbose) {
                     out.println("PASS " + name);
                 }
             } else {

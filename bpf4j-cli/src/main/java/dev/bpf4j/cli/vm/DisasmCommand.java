@@ -7,13 +7,14 @@ import dev.bpf4j.elf.ElfFile;
 import dev.bpf4j.isa.Program;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import dev.bpf4j.cli.CommonOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -27,6 +28,9 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Examples:", "  bpf4j disasm prog.bin", "  bpf4j disasm prog.o --syntax ubpf",
             "  bpf4j disasm prog.bin --plain > prog.s   # re-assembles to the same bytes"})
 public final class DisasmCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
     @Parameters(paramLabel = "FILE", description = "Raw bytecode, an ELF object, or assembly text.")
     Path file;
 

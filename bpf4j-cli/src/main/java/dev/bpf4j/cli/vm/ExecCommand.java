@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import dev.bpf4j.cli.CommonOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -28,6 +30,9 @@ import picocli.CommandLine.Parameters;
             "  bpf4j exec prog.bin --mem 'aa bb cc dd'",
             "  bpf4j exec ../shared/bench/alu_loop.bpf.o --mem-file ../shared/bench/alu_loop.mem --repeat 5 --time"})
 public final class ExecCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
     @Parameters(paramLabel = "PROGRAM", description = "Program file: .bin (raw), .s (assembly) or .o (ELF).")
     Path program;
 
