@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code bpf4j asm FILE.s}: assembles uBPF- or LLVM-syntax text into raw little-endian bytecode. */
 @Command(name = "asm", description = {
-    "Assemble eBPF assembly (uBPF syntax 'mov32 %r0, 0' or LLVM syntax 'w0 = 0', with labels)",
+    "Assemble eBPF assembly (uBPF syntax 'mov32 %%r0, 0' or LLVM syntax 'w0 = 0', with labels)",
     "into raw little-endian bytecode: FILE.bin beside FILE.s unless -o is given."},
         footer = {"", "Example:", "  bpf4j asm prog.s -o prog.bin"})
 public final class AsmCommand implements Callable<Integer> {
