@@ -2,6 +2,7 @@ package dev.bpf4j.asm;
 
 import dev.bpf4j.isa.Insn;
 import dev.bpf4j.isa.Program;
+import dev.bpf4j.isa.PseudoSource;
 import dev.bpf4j.isa.Target;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -65,7 +66,8 @@ public final class Assembler {
                 throw new AsmException(n, e.getMessage() + ": " + line);
             }
         }
-        if (!labels.containsKey("exit")) {
+        if (!labels.containsKey("exit") && insns.stream().anyMatch(i -> targetOf(i) instanceof Target.Label(String l)
+                && l.equals("exit"))) {
             for (int k = 0; k < insns.size(); k++) {
                 if (insns.get(k) instanceof Insn.Exit) {
                     labels.put("exit", k);
@@ -103,20 +105,24 @@ public final class Assembler {
         return line;
     }
 
+    /** Where an instruction jumps or calls to, or null; a function address ({@code lddw} FUNC) counts. */
+    private static Target targetOf(Insn insn) {
+        return switch (insn) {
+            case Insn.Jump j -> j.target();
+            case Insn.Goto g -> g.target();
+            case Insn.Call.Local c -> c.target();
+            case Insn.LoadImm64 l when l.symbol() != null && l.source() == PseudoSource.FUNC -> Target.label(l.symbol());
+            default -> null;
+        };
+    }
+
     /** Checks labels exist and labelled jumps fit their offset fields, then builds the program. */
     private static Program check(List<Insn> insns, Map<String, Integer> labels, List<Integer> lineOf, String[] lines) {
         Program p = new Program(insns, labels);
         int[] slot = p.slotIndex();
         for (int k = 0; k < insns.size(); k++) {
             Insn insn = insns.get(k);
-            Target t = switch (insn) {
-                case Insn.Jump j -> j.target();
-                case Insn.Goto g -> g.target();
-                case Insn.Call.Local c -> c.target();
-                case Insn.LoadImm64 l when l.symbol() != null && l.source() == dev.bpf4j.isa.PseudoSource.FUNC ->
-                        Target.label(l.symbol());
-                default -> null;
-            };
+            Target t = targetOf(insn);
             if (!(t instanceof Target.Label(String name))) {
                 continue;
             }
