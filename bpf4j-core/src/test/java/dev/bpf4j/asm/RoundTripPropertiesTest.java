@@ -13,7 +13,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Encoding, decoding, printing and re-assembling are exact inverses for every valid instruction. */
-class RoundTripProperties {
+class RoundTripPropertiesTest {
     @Provide
     Arbitrary<Insn> insns() {
         return Insns.all();
