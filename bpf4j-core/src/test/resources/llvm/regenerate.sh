@@ -2,6 +2,7 @@
 # Regenerates the golden llvm-objdump listings the disassembler tests compare against, so the tests never
 # need LLVM. Needs LLVM 19 (Debian 12: apt-get install llvm-19) and the shared conformance corpus.
 #   all-insns.txt    every instruction kind (all-insns.s, assembled by llvm-mc)
+#   all-insns.mc.txt llvm-mc's encoding of each source line of all-insns.s
 #   bench.txt        the three bench objects (clang -O2 -mcpu=v3)
 #   conformance.txt  each of the conformance corpus programs, as a .byte object with symbol "prog"
 # Listings come from `llvm-objdump -d --mattr=+alu32`: with alu32, every instruction has a name (without
@@ -15,6 +16,8 @@ trap 'rm -rf "$tmp"' EXIT
 dump() { llvm-objdump -d --mattr=+alu32 "$1" | sed -n '/^Disassembly of section/,$p'; }
 
 llvm-mc -triple bpfel -mcpu=v4 -filetype=obj -o "$tmp/all.o" "$here/all-insns.s"
+# how llvm-mc itself encodes each line of the LLVM-syntax source (the assembler must agree)
+llvm-mc -triple bpfel -mcpu=v4 -show-encoding "$here/all-insns.s" | grep 'encoding:' > "$here/all-insns.mc.txt"
 dump "$tmp/all.o" > "$here/all-insns.txt"
 
 : > "$here/bench.txt"
