@@ -2,7 +2,6 @@ package dev.bpf4j.asm;
 
 import dev.bpf4j.isa.Insn;
 import dev.bpf4j.isa.Program;
-import dev.bpf4j.isa.PseudoSource;
 import dev.bpf4j.isa.Target;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,6 +28,19 @@ public final class Assembler {
     private static final Pattern ANNOTATION = Pattern.compile("\\s<[^<>]*>$");
 
     private Assembler() {
+    }
+
+    /**
+     * Assembles {@code text} whose errors name {@code sourceName} (a file name, say) before the line number.
+     *
+     * @throws AsmException for the first line that cannot be assembled, or an undefined label
+     */
+    public static Program assemble(String text, String sourceName) {
+        try {
+            return assemble(text);
+        } catch (AsmException e) {
+            throw new AsmException(sourceName, e.line(), e.reason());
+        }
     }
 
     /**
@@ -66,7 +78,7 @@ public final class Assembler {
                 throw new AsmException(n, e.getMessage() + ": " + line);
             }
         }
-        if (!labels.containsKey("exit") && insns.stream().anyMatch(i -> targetOf(i) instanceof Target.Label(String l)
+        if (!labels.containsKey("exit") && insns.stream().anyMatch(i -> Operands.targetOf(i) instanceof Target.Label(String l)
                 && l.equals("exit"))) {
             for (int k = 0; k < insns.size(); k++) {
                 if (insns.get(k) instanceof Insn.Exit) {
@@ -105,24 +117,13 @@ public final class Assembler {
         return line;
     }
 
-    /** Where an instruction jumps or calls to, or null; a function address ({@code lddw} FUNC) counts. */
-    private static Target targetOf(Insn insn) {
-        return switch (insn) {
-            case Insn.Jump j -> j.target();
-            case Insn.Goto g -> g.target();
-            case Insn.Call.Local c -> c.target();
-            case Insn.LoadImm64 l when l.symbol() != null && l.source() == PseudoSource.FUNC -> Target.label(l.symbol());
-            default -> null;
-        };
-    }
-
     /** Checks labels exist and labelled jumps fit their offset fields, then builds the program. */
     private static Program check(List<Insn> insns, Map<String, Integer> labels, List<Integer> lineOf, String[] lines) {
         Program p = new Program(insns, labels);
         int[] slot = p.slotIndex();
         for (int k = 0; k < insns.size(); k++) {
             Insn insn = insns.get(k);
-            Target t = targetOf(insn);
+            Target t = Operands.targetOf(insn);
             if (!(t instanceof Target.Label(String name))) {
                 continue;
             }

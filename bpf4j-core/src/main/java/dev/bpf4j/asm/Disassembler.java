@@ -94,12 +94,7 @@ public final class Disassembler {
 
     /** objdump's {@code <symbol+0xoff>} after a jump, naming where it lands. */
     private static String annotation(Insn insn, int here, TreeMap<Integer, String> symbols) {
-        Target t = switch (insn) {
-            case Insn.Jump j -> j.target();
-            case Insn.Goto g -> g.target();
-            default -> null;
-        };
-        if (!(t instanceof Target.Offset(int rel))) {
+        if (insn instanceof Insn.Call.Local || !(Operands.targetOf(insn) instanceof Target.Offset(int rel))) {
             return "";
         }
         int dest = here + 1 + rel;
@@ -127,7 +122,8 @@ public final class Disassembler {
                     yield new Insn.LoadImm64(l.dst(), l.source(), (l.imm() & 0xffffffff00000000L)
                             | (o.slots() & 0xffffffffL), null);
                 }
-                default -> insn;
+                case Insn.LoadImm64 _, Insn.Alu _, Insn.Endian _, Insn.Load _, Insn.Store _, Insn.Atomic _,
+                     Insn.Call.Helper _, Insn.Call.Kfunc _, Insn.Call.Indirect _, Insn.Exit _, Insn.PacketLoad _ -> insn;
             });
         }
         return out;

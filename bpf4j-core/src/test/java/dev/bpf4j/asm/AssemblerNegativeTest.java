@@ -48,6 +48,12 @@ class AssemblerNegativeTest {
     }
 
     @Test
+    void namesTheSource() {
+        assertThatThrownBy(() -> Assembler.assemble("exit\nfoo %r0\n", "prog.s")).isInstanceOf(AsmException.class)
+                .hasMessage("prog.s: line 2: unknown mnemonic 'foo': foo %r0");
+    }
+
+    @Test
     void labelledJumpsMustFitSixteenBits() {
         String far = "ja far\n" + "mov %r0, 0\n".repeat(40000) + "far:\nexit\n";
         assertThatThrownBy(() -> Assembler.assemble(far)).isInstanceOf(AsmException.class)
