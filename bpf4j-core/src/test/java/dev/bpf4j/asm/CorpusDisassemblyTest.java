@@ -21,6 +21,8 @@ class CorpusDisassemblyTest {
                 String plain = Disassembler.disassemble(bytes, syntax);
                 assertThat(HexFormat.of().formatHex(Assembler.assemble(plain).toBytes())).as(e.getKey() + " " + syntax)
                         .isEqualTo(HexFormat.of().formatHex(bytes));
+                String labelled = Disassembler.disassembleLabelled(p, syntax);
+                assertThat(Assembler.assemble(labelled).toBytes()).as(e.getKey() + " labelled " + syntax).isEqualTo(bytes);
                 String listing = Disassembler.listing(p, syntax);
                 assertThat(Assembler.assemble(listing).toBytes()).as(e.getKey() + " listing " + syntax).isEqualTo(bytes);
             }
@@ -44,6 +46,27 @@ class CorpusDisassemblyTest {
                 if r0 < 0xa goto -0x2
                 goto +0x2
                 r1 = 0x5 ll
+                exit
+                """);
+        assertThat(Disassembler.disassembleLabelled(p, Syntax.UBPF)).isEqualTo("""
+                mov %r0, 0
+                loop:
+                add %r0, 1
+                jlt %r0, 10, loop
+                ja end
+                lddw %r1, 0x5
+                end:
+                exit
+                """);
+        Program decoded = Program.decode(p.toBytes(), ByteOrder.LITTLE_ENDIAN);
+        assertThat(Disassembler.disassembleLabelled(decoded, Syntax.LLVM)).isEqualTo("""
+                r0 = 0x0
+                L1:
+                r0 += 0x1
+                if r0 < 0xa goto L1
+                goto L6
+                r1 = 0x5 ll
+                L6:
                 exit
                 """);
         assertThat(Disassembler.listing(p, Syntax.LLVM)).isEqualTo("""
