@@ -2,7 +2,10 @@
 # Regenerates the golden llvm-objdump listings the disassembler tests compare against, so the tests never
 # need LLVM. Needs LLVM 19 (Debian 12: apt-get install llvm-19) and the shared conformance corpus.
 #   all-insns.txt    every instruction kind (all-insns.s, assembled by llvm-mc)
+#   all-insns.mc.txt llvm-mc's encoding of each source line of all-insns.s
 #   bench.txt        the three bench objects (clang -O2 -mcpu=v3)
+#   bench.default.txt the same, whole output of plain `llvm-objdump -d` (r registers in loads and stores),
+#                    which the assembler must read back as pasted
 #   conformance.txt  each of the conformance corpus programs, as a .byte object with symbol "prog"
 # Listings come from `llvm-objdump -d --mattr=+alu32`: with alu32, every instruction has a name (without
 # it, 32-bit atomics print as <unknown>).
@@ -15,12 +18,17 @@ trap 'rm -rf "$tmp"' EXIT
 dump() { llvm-objdump -d --mattr=+alu32 "$1" | sed -n '/^Disassembly of section/,$p'; }
 
 llvm-mc -triple bpfel -mcpu=v4 -filetype=obj -o "$tmp/all.o" "$here/all-insns.s"
+# how llvm-mc itself encodes each line of the LLVM-syntax source (the assembler must agree)
+llvm-mc -triple bpfel -mcpu=v4 -show-encoding "$here/all-insns.s" | grep 'encoding:' > "$here/all-insns.mc.txt"
 dump "$tmp/all.o" > "$here/all-insns.txt"
 
 : > "$here/bench.txt"
+: > "$here/bench.default.txt"
 for o in "$shared"/bench/*.bpf.o; do
   echo "### $(basename "$o")" >> "$here/bench.txt"
   dump "$o" >> "$here/bench.txt"
+  echo "### $(basename "$o")" >> "$here/bench.default.txt"
+  (cd "$(dirname "$o")" && llvm-objdump -d "$(basename "$o")") >> "$here/bench.default.txt"
 done
 
 : > "$here/conformance.txt"

@@ -31,6 +31,19 @@ public final class Assembler {
     }
 
     /**
+     * Assembles {@code text} whose errors name {@code sourceName} (a file name, say) before the line number.
+     *
+     * @throws AsmException for the first line that cannot be assembled, or an undefined label
+     */
+    public static Program assemble(String text, String sourceName) {
+        try {
+            return assemble(text);
+        } catch (AsmException e) {
+            throw new AsmException(sourceName, e.line(), e.reason());
+        }
+    }
+
+    /**
      * Assembles {@code text}.
      *
      * @throws AsmException for the first line that cannot be assembled, or an undefined label
@@ -65,7 +78,8 @@ public final class Assembler {
                 throw new AsmException(n, e.getMessage() + ": " + line);
             }
         }
-        if (!labels.containsKey("exit")) {
+        if (!labels.containsKey("exit") && insns.stream().anyMatch(i -> Operands.targetOf(i) instanceof Target.Label(String l)
+                && l.equals("exit"))) {
             for (int k = 0; k < insns.size(); k++) {
                 if (insns.get(k) instanceof Insn.Exit) {
                     labels.put("exit", k);
@@ -109,14 +123,7 @@ public final class Assembler {
         int[] slot = p.slotIndex();
         for (int k = 0; k < insns.size(); k++) {
             Insn insn = insns.get(k);
-            Target t = switch (insn) {
-                case Insn.Jump j -> j.target();
-                case Insn.Goto g -> g.target();
-                case Insn.Call.Local c -> c.target();
-                case Insn.LoadImm64 l when l.symbol() != null && l.source() == dev.bpf4j.isa.PseudoSource.FUNC ->
-                        Target.label(l.symbol());
-                default -> null;
-            };
+            Target t = Operands.targetOf(insn);
             if (!(t instanceof Target.Label(String name))) {
                 continue;
             }

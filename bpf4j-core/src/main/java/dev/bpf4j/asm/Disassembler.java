@@ -52,6 +52,52 @@ public final class Disassembler {
         return sb.toString();
     }
 
+    /**
+     * Prints {@code program} with labels instead of offsets: the program's own labels, and {@code L<slot>} for
+     * every other jump or local-call target. Easier to read than offsets, and it re-assembles to the same
+     * bytes too.
+     */
+    public static String disassembleLabelled(Program program, Syntax syntax) {
+        List<Insn> insns = resolved(program);
+        int[] slot = program.slotIndex();
+        Map<Integer, String> names = new TreeMap<>();
+        for (Map.Entry<String, Integer> e : new TreeMap<>(program.labels()).entrySet()) {
+            names.putIfAbsent(slot[e.getValue()], e.getKey());
+        }
+        for (int k = 0; k < insns.size(); k++) {
+            if (!(insns.get(k) instanceof Insn.LoadImm64) && Operands.targetOf(insns.get(k)) instanceof Target.Offset(int rel)) {
+                int dest = slot[k] + 1 + rel;
+                String name = "L" + dest;
+                while (program.labels().containsKey(name)) {
+                    name = name + "_";
+                }
+                names.putIfAbsent(dest, name);
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int k = 0; k <= insns.size(); k++) {
+            String here = names.get(slot[k]);
+            if (here != null) {
+                sb.append(here).append(":\n");
+            }
+            if (k == insns.size()) {
+                break;
+            }
+            Insn insn = insns.get(k);
+            Target.Label label = Operands.targetOf(insn) instanceof Target.Offset(int rel)
+                    ? new Target.Label(names.getOrDefault(slot[k] + 1 + rel, "L" + (slot[k] + 1 + rel))) : null;
+            Insn named = label == null ? insn : switch (insn) {
+                case Insn.Jump j -> new Insn.Jump(j.wide(), j.op(), j.dst(), j.src(), label);
+                case Insn.Goto g -> new Insn.Goto(label, g.longOffset());
+                case Insn.Call.Local c -> new Insn.Call.Local(label);
+                case Insn.LoadImm64 _, Insn.Alu _, Insn.Endian _, Insn.Load _, Insn.Store _, Insn.Atomic _,
+                     Insn.Call.Helper _, Insn.Call.Kfunc _, Insn.Call.Indirect _, Insn.Exit _, Insn.PacketLoad _ -> insn;
+            };
+            sb.append(format(named, syntax)).append('\n');
+        }
+        return sb.toString();
+    }
+
     /** The LLVM listing of little-endian bytes, as {@code llvm-objdump -d} prints a section's instructions. */
     public static String listing(byte[] bytes) {
         return listing(Program.decode(bytes, ByteOrder.LITTLE_ENDIAN), Syntax.LLVM);
@@ -94,12 +140,7 @@ public final class Disassembler {
 
     /** objdump's {@code <symbol+0xoff>} after a jump, naming where it lands. */
     private static String annotation(Insn insn, int here, TreeMap<Integer, String> symbols) {
-        Target t = switch (insn) {
-            case Insn.Jump j -> j.target();
-            case Insn.Goto g -> g.target();
-            default -> null;
-        };
-        if (!(t instanceof Target.Offset(int rel))) {
+        if (insn instanceof Insn.Call.Local || !(Operands.targetOf(insn) instanceof Target.Offset(int rel))) {
             return "";
         }
         int dest = here + 1 + rel;
@@ -127,7 +168,8 @@ public final class Disassembler {
                     yield new Insn.LoadImm64(l.dst(), l.source(), (l.imm() & 0xffffffff00000000L)
                             | (o.slots() & 0xffffffffL), null);
                 }
-                default -> insn;
+                case Insn.LoadImm64 _, Insn.Alu _, Insn.Endian _, Insn.Load _, Insn.Store _, Insn.Atomic _,
+                     Insn.Call.Helper _, Insn.Call.Kfunc _, Insn.Call.Indirect _, Insn.Exit _, Insn.PacketLoad _ -> insn;
             });
         }
         return out;

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 /**
  * Parses one instruction in the LLVM/kernel syntax, as {@code llvm-mc -triple bpf} reads it and
  * {@code llvm-objdump -d} prints it: {@code w1 += 5}, {@code r0 = *(u16 *)(r1 + 2)},
- * {@code lock *(u64 *)(r10 - 8) += r1}, {@code if r1 s> w2 goto +3}, {@code r1 = 0x1 ll}. Each form is one
+ * {@code lock *(u64 *)(r10 - 8) += r1}, {@code if w1 s> w2 goto +3}, {@code r1 = 0x1 ll}. Each form is one
  * regular expression; the order of tries matters only where one form is a prefix of another.
  */
 final class LlvmParser {

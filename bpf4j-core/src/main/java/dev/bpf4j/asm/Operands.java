@@ -1,5 +1,7 @@
 package dev.bpf4j.asm;
 
+import dev.bpf4j.isa.Insn;
+import dev.bpf4j.isa.PseudoSource;
 import dev.bpf4j.isa.Reg;
 import dev.bpf4j.isa.Target;
 import java.util.regex.Matcher;
@@ -70,5 +72,20 @@ final class Operands {
             throw new SyntaxError("invalid jump target '" + t + "'");
         }
         return Target.label(t);
+    }
+
+    /**
+     * Where an instruction jumps or calls to, or null if it does not; a function address ({@code lddw} with
+     * source FUNC) naming a label counts, since the label must exist too.
+     */
+    static Target targetOf(Insn insn) {
+        return switch (insn) {
+            case Insn.Jump j -> j.target();
+            case Insn.Goto g -> g.target();
+            case Insn.Call.Local c -> c.target();
+            case Insn.LoadImm64 l when l.symbol() != null && l.source() == PseudoSource.FUNC -> Target.label(l.symbol());
+            case Insn.LoadImm64 _, Insn.Alu _, Insn.Endian _, Insn.Load _, Insn.Store _, Insn.Atomic _,
+                 Insn.Call.Helper _, Insn.Call.Kfunc _, Insn.Call.Indirect _, Insn.Exit _, Insn.PacketLoad _ -> null;
+        };
     }
 }

@@ -93,6 +93,29 @@ class LlvmGoldenTest {
         }
     }
 
+    /** Plain {@code llvm-objdump -d} output, pasted whole (file header, symbols, annotations), assembles back. */
+    @ParameterizedTest
+    @ValueSource(strings = {"bench.default.txt"})
+    void pastedObjdumpOutputReassembles(String file) throws IOException {
+        String[] programs = resource(file).split("(?m)^### .*\\n");
+        int checked = 0;
+        for (String text : programs) {
+            if (text.isBlank()) {
+                continue;
+            }
+            StringBuilder hex = new StringBuilder();
+            for (String line : text.split("\n")) {
+                Matcher m = INSN.matcher(line);
+                if (m.matches()) {
+                    hex.append(m.group(2).replace(" ", ""));
+                }
+            }
+            assertThat(HexFormat.of().formatHex(Assembler.assemble(text).toBytes())).isEqualTo(hex.toString());
+            checked++;
+        }
+        assertThat(checked).isEqualTo(3);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"all-insns.txt"})
     void everyInstructionKindIsCovered(String file) throws IOException {
