@@ -52,6 +52,7 @@ final class SystemHelpers {
         if (size <= 0 || size > Integer.MAX_VALUE) {
             return -Errno.EINVAL;
         }
+        ctx.memory().check(buf, (int) size, true, ctx.pc());
         byte[] out = new byte[(int) size];
         byte[] name = "java".getBytes(StandardCharsets.US_ASCII);
         System.arraycopy(name, 0, out, 0, Math.min(name.length, out.length - 1));

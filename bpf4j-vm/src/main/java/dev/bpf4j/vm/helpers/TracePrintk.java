@@ -63,7 +63,7 @@ public final class TracePrintk {
                 out.append('%');
                 continue;
             }
-            if (next >= args.length) {
+            if (next >= Math.min(3, args.length)) {
                 return null;
             }
             long v = args[next++];
