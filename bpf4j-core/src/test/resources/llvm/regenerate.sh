@@ -7,15 +7,21 @@
 #   bench.default.txt the same, whole output of plain `llvm-objdump -d` (r registers in loads and stores),
 #                    which the assembler must read back as pasted
 #   conformance.txt  each of the conformance corpus programs, as a .byte object with symbol "prog"
-# Listings come from `llvm-objdump -d --mattr=+alu32`: with alu32, every instruction has a name (without
-# it, 32-bit atomics print as <unknown>).
+# Listings are those of plain `llvm-objdump -d`, except for 32-bit atomics (opcode c3), which plain -d
+# prints as <unknown> or, for fetch-add, as the plain add: their lines come from `--mattr=+alu32`, which
+# names them exactly. bpf4j's disassembler prints the same.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 shared=${BPF4J_SHARED_DIR:-$here/../../../../../../shared}
 PATH=/usr/lib/llvm-19/bin:$PATH
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-dump() { llvm-objdump -d --mattr=+alu32 "$1" | sed -n '/^Disassembly of section/,$p'; }
+dump() {
+  llvm-objdump -d "$1" | sed -n '/^Disassembly of section/,$p' > "$tmp/plain"
+  llvm-objdump -d --mattr=+alu32 "$1" | sed -n '/^Disassembly of section/,$p' > "$tmp/alu32"
+  # Same layout line for line; take the alu32 line only for 32-bit atomics.
+  awk -v other="$tmp/alu32" '{ getline a < other; print ($0 ~ /^ *[0-9]+:\tc3 /) ? a : $0 }' "$tmp/plain"
+}
 
 llvm-mc -triple bpfel -mcpu=v4 -filetype=obj -o "$tmp/all.o" "$here/all-insns.s"
 # how llvm-mc itself encodes each line of the LLVM-syntax source (the assembler must agree)

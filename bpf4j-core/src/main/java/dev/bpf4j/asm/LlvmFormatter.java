@@ -14,10 +14,12 @@ import dev.bpf4j.isa.Reg;
 import dev.bpf4j.isa.Target;
 
 /**
- * Prints one instruction the way {@code llvm-objdump -d --mattr=+alu32} (LLVM 19) does: hex immediates
- * and offsets ({@code r1 += 0x5}, {@code (r10 - 0x8)}, {@code goto +0x3}), {@code w} registers for 32-bit
- * operations, loads and stores narrower than 64 bits. Where LLVM's text would not say which instruction it
- * is, bpf4j prints something that does, so the text re-assembles to the same bytes: local calls are
+ * Prints one instruction the way {@code llvm-objdump -d} (LLVM 19) does: hex immediates and offsets
+ * ({@code r1 += 0x5}, {@code (r10 - 0x8)}, {@code goto +0x3}), {@code w} registers for 32-bit ALU and jump
+ * operations, {@code r} registers in loads and stores. Where LLVM's text would not say which instruction it
+ * is, bpf4j prints something that does, so the text re-assembles to the same bytes: 32-bit atomics are
+ * printed as {@code llvm-objdump -d --mattr=+alu32} prints them (plain {@code -d} prints most of them as
+ * {@code <unknown>}, and a 32-bit fetch-add as the plain add), local calls are
  * {@code call pc+0x3} (LLVM: {@code call 0x3}, the same as a helper call), kernel-function calls are
  * {@code call kfunc 0x10} (LLVM: {@code call 0x10}), an indirect packet load keeps its immediate
  * ({@code skb[r1 + 0x4]}), and {@code ld_pseudo} shows a non-zero second immediate as a fourth operand.
@@ -56,10 +58,10 @@ final class LlvmFormatter {
             case Insn.Jump j -> "if " + reg(j.dst(), j.wide()) + " " + j.op().llvmOperator() + " "
                     + operand(j.src(), j.wide()) + " goto " + target(j.target());
             case Insn.Goto g -> (g.longOffset() ? "gotol " : "goto ") + target(g.target());
-            case Insn.Load l -> reg(l.dst(), l.size() == MemSize.DW || l.signExtend()) + " = *("
+            case Insn.Load l -> reg(l.dst(), true) + " = *("
                     + (l.signExtend() ? l.size().signedType() : l.size().unsignedType()) + " *)" + mem(l.src(), l.offset());
             case Insn.Store s -> "*(" + s.size().unsignedType() + " *)" + mem(s.dst(), s.offset()) + " = "
-                    + operand(s.src(), s.size() == MemSize.DW);
+                    + operand(s.src(), true);
             case Insn.Atomic a -> atomic(a);
             case Insn.LoadImm64 l -> lddw(l);
             case Insn.Call c -> switch (c) {

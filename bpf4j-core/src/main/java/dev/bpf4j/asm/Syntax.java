@@ -6,7 +6,7 @@ package dev.bpf4j.asm;
  */
 public enum Syntax {
     /**
-     * The LLVM/kernel syntax, as {@code llvm-objdump -d --mattr=+alu32} prints it ({@code w0 = 0x0},
+     * The LLVM/kernel syntax, as {@code llvm-objdump -d} prints it ({@code w0 = 0x0},
      * {@code r0 = *(u16 *)(r1 + 0x2)}); what users see from clang's tools and close to the verifier log.
      */
     LLVM,

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The LLVM listing matches what {@code llvm-objdump -d --mattr=+alu32} (LLVM 19) printed for the same bytes,
+ * The LLVM listing matches what {@code llvm-objdump -d} (LLVM 19; 32-bit atomics as with {@code --mattr=+alu32}) printed,
  * line for line: the golden files under {@code src/test/resources/llvm} (see regenerate.sh there). The
  * bytes and the symbols come from the golden listing itself. The documented spellings in which bpf4j
  * differs on purpose (so that the text says which instruction it is) are mapped back to LLVM's spelling
