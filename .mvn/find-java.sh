@@ -1,7 +1,18 @@
 # Sourced by ./bpf4j and ./mvnw: finds a Java 25+ runtime and exports JAVA_HOME.
 # Order: $JAVA_HOME, then `java` on PATH, then the newest /usr/lib/jvm/* (and /opt/java/*).
 bpf4j_java_major() {
-  # Prints the feature version of the java binary given ($1), or nothing if it does not run.
+  # Prints the feature version of the java binary $1, or nothing if it does not run. Reads the JDK's
+  # `release` file when there is one (instant); otherwise asks the JVM (a whole JVM start).
+  local home release version
+  home=$(dirname "$(dirname "$(readlink -f "$1")")")
+  release="$home/release"
+  if [ -f "$release" ]; then
+    version=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$release")
+    if [ -n "$version" ]; then
+      echo "$version"
+      return
+    fi
+  fi
   "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -n 1
 }
 
