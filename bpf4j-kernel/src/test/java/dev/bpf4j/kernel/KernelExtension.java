@@ -1,0 +1,104 @@
+package dev.bpf4j.kernel;
+
+import dev.bpf4j.kernel.sys.Bpf;
+import dev.bpf4j.kernel.sys.BpfCommand;
+import dev.bpf4j.kernel.sys.Errno;
+import dev.bpf4j.kernel.sys.Native;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Decides whether kernel tests can run here, and checks that each one leaves no BPF object file
+ * descriptor (map, program, link, BTF, perf event) open behind it.
+ */
+public final class KernelExtension implements ExecutionCondition, BeforeEachCallback, AfterEachCallback {
+    private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(KernelExtension.class);
+    private static volatile String unavailable;
+
+    /** Why the kernel cannot be used, or null when it can. */
+    static synchronized String whyUnavailable() {
+        if (unavailable == null) {
+            unavailable = probe();
+        }
+        return unavailable.isEmpty() ? null : unavailable;
+    }
+
+    private static String probe() {
+        if (!System.getProperty("os.name").equals("Linux") || !System.getProperty("os.arch").equals("amd64")) {
+            return "kernel tests need Linux on x86_64, this is " + System.getProperty("os.name") + "/"
+                    + System.getProperty("os.arch");
+        }
+        try {
+            if (Native.geteuid() != 0) {
+                return "kernel tests need root (effective uid is " + Native.geteuid() + ")";
+            }
+            int r = Bpf.nextId(BpfCommand.BPF_PROG_GET_NEXT_ID, 0);
+            if (r < 0 && r != -Errno.ENOENT) {
+                return "bpf(2) is unavailable: BPF_PROG_GET_NEXT_ID failed with " + Errno.describe(-r);
+            }
+            return "";
+        } catch (Throwable t) {
+            return "cannot call into the kernel: " + t;
+        }
+    }
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        String why = whyUnavailable();
+        if (why == null) {
+            return ConditionEvaluationResult.enabled("root and bpf(2) available");
+        }
+        if ("1".equals(System.getenv("BPF4J_REQUIRE_KERNEL"))) {
+            throw new IllegalStateException("BPF4J_REQUIRE_KERNEL=1 but " + why);
+        }
+        return ConditionEvaluationResult.disabled(why);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        context.getStore(NS).put("fds", bpfFds());
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        @SuppressWarnings("unchecked")
+        List<String> before = (List<String>) context.getStore(NS).get("fds");
+        List<String> after = bpfFds();
+        List<String> leaked = new ArrayList<>(after);
+        leaked.removeAll(before);
+        if (!leaked.isEmpty() && context.getExecutionException().isEmpty()) {
+            throw new AssertionError("test leaked BPF file descriptors: " + leaked);
+        }
+    }
+
+    /** The open fds of this process that refer to BPF objects or perf events, as "fd -> target". */
+    static List<String> bpfFds() {
+        List<String> fds = new ArrayList<>();
+        try (Stream<Path> s = Files.list(Path.of("/proc/self/fd"))) {
+            for (Path p : s.toList()) {
+                try {
+                    String target = Files.readSymbolicLink(p).toString();
+                    if (target.startsWith("anon_inode:bpf") || target.contains("perf_event")
+                            || target.startsWith("anon_inode:[eventpoll]")) {
+                        fds.add(p.getFileName() + " -> " + target);
+                    }
+                } catch (IOException gone) {
+                    // The fd closed between listing and reading: not ours to worry about.
+                }
+            }
+        } catch (IOException e) {
+            throw new AssertionError("cannot list /proc/self/fd", e);
+        }
+        return fds;
+    }
+}
