@@ -24,8 +24,11 @@ public record TestRunOptions(byte[] dataIn, int dataOutSize, byte[] ctxIn, int c
         return new TestRunOptions(data, data.length, null, 0, 1);
     }
 
-    /** Runs once on context {@code ctx} alone (syscall and raw tracepoint programs). */
+    /**
+     * Runs once on context {@code ctx} alone, the form syscall and raw tracepoint programs take: the
+     * kernel refuses them any data, context out or repeat count.
+     */
     public static TestRunOptions ofContext(byte[] ctx) {
-        return new TestRunOptions(null, 0, ctx, ctx.length, 1);
+        return new TestRunOptions(null, 0, ctx, 0, 0);
     }
 }
