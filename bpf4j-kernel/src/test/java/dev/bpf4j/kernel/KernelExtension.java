@@ -54,14 +54,18 @@ public final class KernelExtension implements ExecutionCondition, BeforeEachCall
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        String why = whyUnavailable();
-        if (why == null) {
+        return decide(whyUnavailable(), System.getenv("BPF4J_REQUIRE_KERNEL"));
+    }
+
+    /** Run when the kernel is usable; otherwise skip with the reason, or fail if the kernel is required. */
+    static ConditionEvaluationResult decide(String whyUnavailable, String requireKernel) {
+        if (whyUnavailable == null) {
             return ConditionEvaluationResult.enabled("root and bpf(2) available");
         }
-        if ("1".equals(System.getenv("BPF4J_REQUIRE_KERNEL"))) {
-            throw new IllegalStateException("BPF4J_REQUIRE_KERNEL=1 but " + why);
+        if ("1".equals(requireKernel)) {
+            throw new IllegalStateException("BPF4J_REQUIRE_KERNEL=1 but " + whyUnavailable);
         }
-        return ConditionEvaluationResult.disabled(why);
+        return ConditionEvaluationResult.disabled(whyUnavailable);
     }
 
     @Override

@@ -278,4 +278,18 @@ public final class Bpf {
             return info.toArray(ValueLayout.JAVA_BYTE);
         }
     }
+
+    /**
+     * BPF_RAW_TRACEPOINT_OPEN: attaches a raw tracepoint (or tp_btf) program; {@code name} null for
+     * tp_btf, whose target came with the load. Returns a link fd.
+     */
+    public static int rawTracepointOpen(String name, int progFd) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment a = attr(arena, RAW_TRACEPOINT);
+            set(a, RAW_TP_NAME, name == null ? MemorySegment.NULL : arena.allocateFrom(name));
+            set(a, RAW_TP_PROG_FD, progFd);
+            return (int) Native.check("BPF_RAW_TRACEPOINT_OPEN",
+                    call(BpfCommand.BPF_RAW_TRACEPOINT_OPEN, a, RAW_TRACEPOINT.size()));
+        }
+    }
 }

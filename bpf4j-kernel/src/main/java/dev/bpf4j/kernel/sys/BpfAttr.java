@@ -51,6 +51,8 @@ public final class BpfAttr {
     public static final Group GET_ID = new Group(null, "start_id", 16);
     /** BPF_OBJ_GET_INFO_BY_FD. */
     public static final Group INFO = new Group("info", null, 16);
+    /** BPF_RAW_TRACEPOINT_OPEN. */
+    public static final Group RAW_TRACEPOINT = new Group("raw_tracepoint", null, 24);
     /** BPF_BTF_LOAD. */
     public static final Group BTF_LOAD = new Group(null, "btf", 40);
 
@@ -118,6 +120,9 @@ public final class BpfAttr {
     public static final Field INFO_LEN = f(INFO, "info_len", 4, 4);
     public static final Field INFO_PTR = f(INFO, "info", 8, 8);
 
+    public static final Field RAW_TP_NAME = f(RAW_TRACEPOINT, "name", 0, 8);
+    public static final Field RAW_TP_PROG_FD = f(RAW_TRACEPOINT, "prog_fd", 8, 4);
+
     public static final Field BTF_PTR = f(BTF_LOAD, "btf", 0, 8);
     public static final Field BTF_LOG_BUF = f(BTF_LOAD, "btf_log_buf", 8, 8);
     public static final Field BTF_SIZE = f(BTF_LOAD, "btf_size", 16, 4);
@@ -134,11 +139,11 @@ public final class BpfAttr {
             OBJ_BPF_FD, FILE_FLAGS, TEST_PROG_FD, TEST_RETVAL, TEST_DATA_SIZE_IN, TEST_DATA_SIZE_OUT,
             TEST_DATA_IN, TEST_DATA_OUT, TEST_REPEAT, TEST_DURATION, TEST_CTX_SIZE_IN, TEST_CTX_SIZE_OUT,
             TEST_CTX_IN, TEST_CTX_OUT, TEST_FLAGS, START_ID, NEXT_ID, OPEN_FLAGS, INFO_BPF_FD, INFO_LEN,
-            INFO_PTR, BTF_PTR, BTF_LOG_BUF, BTF_SIZE, BTF_LOG_SIZE, BTF_LOG_LEVEL, BTF_LOG_TRUE_SIZE);
+            INFO_PTR, RAW_TP_NAME, RAW_TP_PROG_FD, BTF_PTR, BTF_LOG_BUF, BTF_SIZE, BTF_LOG_SIZE, BTF_LOG_LEVEL, BTF_LOG_TRUE_SIZE);
 
     /** The names of the groups above, for messages. */
     public static final List<Group> GROUPS = List.of(MAP_CREATE, MAP_ELEM, BATCH, PROG_LOAD, OBJ, TEST,
-            GET_ID, INFO, BTF_LOAD);
+            GET_ID, INFO, RAW_TRACEPOINT, BTF_LOAD);
 
     private BpfAttr() {
     }
