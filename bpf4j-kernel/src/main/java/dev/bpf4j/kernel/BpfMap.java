@@ -316,6 +316,51 @@ public final class BpfMap implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes many elements in one call (BPF_MAP_UPDATE_BATCH); values are as {@link #update} takes them
+     * (all CPUs' padded values for per-CPU maps).
+     */
+    public void updateBatch(List<MapEntry> entries, UpdateFlag flag) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        int vsize = valueBufferSize();
+        byte[] keys = new byte[keySize * entries.size()];
+        byte[] values = new byte[vsize * entries.size()];
+        for (int i = 0; i < entries.size(); i++) {
+            checkKey(entries.get(i).key());
+            if (entries.get(i).value().length != vsize) {
+                throw new IllegalArgumentException("map " + name + ": batch value is " + entries.get(i).value().length
+                        + " bytes, not " + vsize);
+            }
+            System.arraycopy(entries.get(i).key(), 0, keys, i * keySize, keySize);
+            System.arraycopy(entries.get(i).value(), 0, values, i * vsize, vsize);
+        }
+        Bpf.BatchResult r = Bpf.batch(BpfCommand.BPF_MAP_UPDATE_BATCH, fd(), null, null, keys, values,
+                entries.size(), flag.value());
+        if (r.result() < 0) {
+            throw new SyscallException("BPF_MAP_UPDATE_BATCH", -r.result(),
+                    "map " + name + " (" + r.count() + " of " + entries.size() + " written)");
+        }
+    }
+
+    /** Deletes many keys in one call (BPF_MAP_DELETE_BATCH); fails with ENOENT at the first absent key. */
+    public void deleteBatch(List<byte[]> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        byte[] packed = new byte[keySize * keys.size()];
+        for (int i = 0; i < keys.size(); i++) {
+            checkKey(keys.get(i));
+            System.arraycopy(keys.get(i), 0, packed, i * keySize, keySize);
+        }
+        Bpf.BatchResult r = Bpf.batch(BpfCommand.BPF_MAP_DELETE_BATCH, fd(), null, null, packed, null, keys.size(), 0);
+        if (r.result() < 0) {
+            throw new SyscallException("BPF_MAP_DELETE_BATCH", -r.result(),
+                    "map " + name + " (" + r.count() + " of " + keys.size() + " deleted)");
+        }
+    }
+
     /** One element returned by a batch read: key and value (all CPUs' padded values for per-CPU maps). */
     public record MapEntry(byte[] key, byte[] value) {
     }

@@ -194,6 +194,22 @@ class MapKernelTest {
     }
 
     @Test
+    void batchUpdateAndDelete() {
+        try (BpfMap map = BpfMap.create(MapSpec.of("t_batch_upd", MapType.HASH, 4, 4, 16))) {
+            List<BpfMap.MapEntry> entries = new ArrayList<>();
+            for (int k = 0; k < 10; k++) {
+                entries.add(new BpfMap.MapEntry(u32(k), u32(k + 100)));
+            }
+            map.updateBatch(entries, UpdateFlag.ANY);
+            assertThat(u32(map.lookup(u32(9)).orElseThrow())).isEqualTo(109);
+            map.deleteBatch(List.of(u32(0), u32(1), u32(2)));
+            assertThat(keys(map)).containsExactly(3, 4, 5, 6, 7, 8, 9);
+            assertThatThrownBy(() -> map.deleteBatch(List.of(u32(3), u32(0))))
+                    .isInstanceOf(SyscallException.class).hasMessageContaining("ENOENT").hasMessageContaining("1 of 2");
+        }
+    }
+
+    @Test
     void lookupAndDeleteOnHash() {
         try (BpfMap map = BpfMap.create(MapSpec.of("t_lad", MapType.HASH, 4, 4, 4))) {
             map.update(u32(1), u32(11), UpdateFlag.ANY);

@@ -145,6 +145,23 @@ class ProgramKernelTest {
     }
 
     @Test
+    void aProgramWritesAMapValueDirectly() {
+        // r1 = &map_value(results) + 8; *(u64 *)r1 = 7; r0 = 2 (the array's value address, no helper call)
+        Program p = Program.of(List.of(
+                new Insn.LoadImm64(Reg.R1, PseudoSource.MAP_VALUE, 8L << 32, "results"),
+                new Insn.Store(MemSize.DW, Reg.R1, (short) 0, new dev.bpf4j.isa.Imm(7)),
+                mov(Reg.R0, 2),
+                new Insn.Exit()));
+        try (BpfMap results = BpfMap.create(MapSpec.of("results", MapType.ARRAY, 4, 16, 1));
+             BpfProgram prog = BpfProgram.load(ProgramSpec.of("t_mapval", ProgramType.XDP, p),
+                     Map.of("results", results), LoadOptions.DEFAULT)) {
+            prog.testRun(TestRunOptions.ofData(new byte[64]));
+            byte[] value = results.lookup(Bytes.u32(0)).orElseThrow();
+            assertThat(Bytes.u64(java.util.Arrays.copyOfRange(value, 8, 16))).isEqualTo(7L);
+        }
+    }
+
+    @Test
     void aMissingMapIsNamed() {
         Program p = Program.of(List.of(new Insn.LoadImm64(Reg.R1, PseudoSource.MAP_FD, 0, "nowhere"),
                 mov(Reg.R0, 0), new Insn.Exit()));
