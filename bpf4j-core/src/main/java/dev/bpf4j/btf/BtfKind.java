@@ -5,9 +5,46 @@ package dev.bpf4j.btf;
  * Documentation/bpf/btf.rst), with their numbers and how many bytes of extra data follow each type.
  */
 public enum BtfKind {
-    UNKNOWN(0), INT(1), PTR(2), ARRAY(3), STRUCT(4), UNION(5), ENUM(6), FWD(7), TYPEDEF(8), VOLATILE(9),
-    CONST(10), RESTRICT(11), FUNC(12), FUNC_PROTO(13), VAR(14), DATASEC(15), FLOAT(16), DECL_TAG(17),
-    TYPE_TAG(18), ENUM64(19);
+    /** {@code BTF_KIND_UNKNOWN}. */
+    UNKNOWN(0),
+    /** {@code BTF_KIND_INT}. */
+    INT(1),
+    /** {@code BTF_KIND_PTR}. */
+    PTR(2),
+    /** {@code BTF_KIND_ARRAY}. */
+    ARRAY(3),
+    /** {@code BTF_KIND_STRUCT}. */
+    STRUCT(4),
+    /** {@code BTF_KIND_UNION}. */
+    UNION(5),
+    /** {@code BTF_KIND_ENUM}. */
+    ENUM(6),
+    /** {@code BTF_KIND_FWD}. */
+    FWD(7),
+    /** {@code BTF_KIND_TYPEDEF}. */
+    TYPEDEF(8),
+    /** {@code BTF_KIND_VOLATILE}. */
+    VOLATILE(9),
+    /** {@code BTF_KIND_CONST}. */
+    CONST(10),
+    /** {@code BTF_KIND_RESTRICT}. */
+    RESTRICT(11),
+    /** {@code BTF_KIND_FUNC}. */
+    FUNC(12),
+    /** {@code BTF_KIND_FUNC_PROTO}. */
+    FUNC_PROTO(13),
+    /** {@code BTF_KIND_VAR}. */
+    VAR(14),
+    /** {@code BTF_KIND_DATASEC}. */
+    DATASEC(15),
+    /** {@code BTF_KIND_FLOAT}. */
+    FLOAT(16),
+    /** {@code BTF_KIND_DECL_TAG}. */
+    DECL_TAG(17),
+    /** {@code BTF_KIND_TYPE_TAG}. */
+    TYPE_TAG(18),
+    /** {@code BTF_KIND_ENUM64}. */
+    ENUM64(19);
 
     private final int value;
 

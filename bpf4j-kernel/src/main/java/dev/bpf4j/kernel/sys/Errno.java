@@ -9,22 +9,39 @@ import java.util.Map;
  * kernel-internal value bpf() sometimes leaks.
  */
 public final class Errno {
+    /** {@code EPERM}. */
     public static final int EPERM = 1;
+    /** {@code ENOENT}. */
     public static final int ENOENT = 2;
+    /** {@code ESRCH}. */
     public static final int ESRCH = 3;
+    /** {@code EINTR}. */
     public static final int EINTR = 4;
+    /** {@code EBADF}. */
     public static final int EBADF = 9;
+    /** {@code EAGAIN}. */
     public static final int EAGAIN = 11;
+    /** {@code ENOMEM}. */
     public static final int ENOMEM = 12;
+    /** {@code EACCES}. */
     public static final int EACCES = 13;
+    /** {@code EFAULT}. */
     public static final int EFAULT = 14;
+    /** {@code EBUSY}. */
     public static final int EBUSY = 16;
+    /** {@code EEXIST}. */
     public static final int EEXIST = 17;
+    /** {@code EINVAL}. */
     public static final int EINVAL = 22;
+    /** {@code ENOSPC}. */
     public static final int ENOSPC = 28;
+    /** {@code E2BIG}. */
     public static final int E2BIG = 7;
+    /** {@code ENOSYS}. */
     public static final int ENOSYS = 38;
+    /** {@code EOPNOTSUPP}. */
     public static final int EOPNOTSUPP = 95;
+    /** {@code ENOTSUPP}. */
     public static final int ENOTSUPP = 524;
 
     private record Entry(String name, String text) {
