@@ -71,6 +71,12 @@ public final class KernelExtension implements ExecutionCondition, BeforeEachCall
     @Override
     public void beforeEach(ExtensionContext context) {
         context.getStore(NS).put("fds", bpfFds());
+        context.getStore(NS).put("maxMapId", last(KernelObjects.mapIds()));
+        context.getStore(NS).put("maxProgId", last(KernelObjects.programIds()));
+    }
+
+    private static int last(List<Integer> ids) {
+        return ids.isEmpty() ? 0 : ids.getLast();
     }
 
     @Override
@@ -83,6 +89,59 @@ public final class KernelExtension implements ExecutionCondition, BeforeEachCall
         if (!leaked.isEmpty() && context.getExecutionException().isEmpty()) {
             throw new AssertionError("test leaked BPF file descriptors: " + leaked);
         }
+        List<String> alive = survivors((int) context.getStore(NS).get("maxMapId"),
+                (int) context.getStore(NS).get("maxProgId"));
+        if (!alive.isEmpty() && context.getExecutionException().isEmpty()) {
+            throw new AssertionError("test left kernel objects alive: " + alive);
+        }
+    }
+
+    /**
+     * Test objects (named {@code t_*} or {@code results}) created since the ids were recorded that are
+     * still alive. Opening by id fails once the last reference is gone, even while the id is still
+     * listed, so a short wait covers only the kernel's deferred freeing.
+     */
+    static List<String> survivors(int maxMapId, int maxProgId) {
+        List<String> alive = List.of();
+        for (int attempt = 0; attempt < 40; attempt++) {
+            alive = new ArrayList<>();
+            for (int id : KernelObjects.mapIds()) {
+                if (id > maxMapId) {
+                    try (BpfMap m = BpfMap.fromId(id)) {
+                        if (isTestName(m.name())) {
+                            alive.add("map " + id + " " + m.name());
+                        }
+                    } catch (SyscallException gone) {
+                        // Freed between listing and opening.
+                    }
+                }
+            }
+            for (int id : KernelObjects.programIds()) {
+                if (id > maxProgId) {
+                    try (BpfProgram p = BpfProgram.fromId(id)) {
+                        if (isTestName(p.name())) {
+                            alive.add("program " + id + " " + p.name());
+                        }
+                    } catch (SyscallException gone) {
+                        // Freed between listing and opening.
+                    }
+                }
+            }
+            if (alive.isEmpty()) {
+                return alive;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return alive;
+            }
+        }
+        return alive;
+    }
+
+    private static boolean isTestName(String name) {
+        return name.startsWith("t_") || name.equals("results");
     }
 
     /** The open fds of this process that refer to BPF objects or perf events, as "fd -> target". */
