@@ -89,7 +89,20 @@ public final class BpfProgram implements AutoCloseable {
         if ((errno == Errno.EACCES || errno == Errno.EINVAL || errno == Errno.E2BIG) && !log.isBlank()) {
             return new VerifierException(spec.name(), errno, log);
         }
-        return new SyscallException("BPF_PROG_LOAD", errno, "program " + spec.name() + " (" + spec.type() + ")");
+        String hint = errno == Errno.EINVAL && spec.expectedAttachType() == null && needsAttachType(spec.type())
+                ? ": " + spec.type() + " programs need an expected attach type" : "";
+        if (errno == Errno.EPERM) {
+            hint = ": loading needs CAP_BPF (and CAP_PERFMON or CAP_NET_ADMIN for most types) or root";
+        }
+        return new SyscallException("BPF_PROG_LOAD", errno, "program " + spec.name() + " (" + spec.type() + ")" + hint);
+    }
+
+    /** Program types whose load fails without an expected attach type. */
+    private static boolean needsAttachType(ProgramType type) {
+        return switch (type) {
+            case CGROUP_SOCK_ADDR, CGROUP_SOCKOPT, SK_LOOKUP, NETFILTER, TRACING, LSM, EXT, STRUCT_OPS -> true;
+            default -> false;
+        };
     }
 
     /** Whether the program type attaches through a BPF trampoline (fentry, fexit, fmod_ret, LSM, ext). */
@@ -162,6 +175,16 @@ public final class BpfProgram implements AutoCloseable {
     /** The kernel's view of this program. */
     public ProgramInfo info() {
         return ProgramInfo.decode(Bpf.objInfo(fd(), ProgramInfo.SIZE));
+    }
+
+    /** The ids of the maps the program uses (those its instructions reference, bound at load). */
+    public List<Integer> mapIds() {
+        int count = info().mapCount();
+        List<Integer> ids = new java.util.ArrayList<>();
+        for (int id : Bpf.progMapIds(fd(), count)) {
+            ids.add(id);
+        }
+        return ids;
     }
 
     /**

@@ -43,11 +43,27 @@ class ProgramKernelTest {
         }
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+            "CGROUP_SOCK_ADDR, CGROUP_INET4_CONNECT", "CGROUP_SOCK_ADDR, CGROUP_UDP6_SENDMSG",
+            "CGROUP_SOCK, CGROUP_INET4_POST_BIND", "CGROUP_SKB, CGROUP_INET_EGRESS",
+            "CGROUP_SOCKOPT, CGROUP_GETSOCKOPT", "SK_LOOKUP, SK_LOOKUP", "CGROUP_DEVICE, CGROUP_DEVICE",
+            "SK_MSG, SK_MSG_VERDICT", "SK_REUSEPORT, SK_REUSEPORT_SELECT", "NETFILTER, NETFILTER",
+            "XDP, XDP", "SCHED_CLS, TCX_INGRESS"})
+    void loadsTypesWithTheirExpectedAttachType(ProgramType type, AttachType attach) {
+        ProgramSpec spec = ProgramSpec.of("t_" + type.name().toLowerCase(), type, returning(1))
+                .withExpectedAttachType(attach);
+        try (BpfProgram prog = BpfProgram.load(spec, LoadOptions.DEFAULT)) {
+            assertThat(prog.info().type()).isEqualTo(type);
+        }
+    }
+
     @Test
     void cgroupSockAddrNeedsItsExpectedAttachType() {
         ProgramSpec spec = ProgramSpec.of("t_connect4", ProgramType.CGROUP_SOCK_ADDR, returning(1));
         assertThatThrownBy(() -> BpfProgram.load(spec, LoadOptions.DEFAULT))
-                .isInstanceOf(SyscallException.class).hasMessageContaining("BPF_PROG_LOAD: EINVAL");
+                .isInstanceOf(SyscallException.class).hasMessage("BPF_PROG_LOAD: EINVAL (Invalid argument): program"
+                        + " t_connect4 (CGROUP_SOCK_ADDR): CGROUP_SOCK_ADDR programs need an expected attach type");
         try (BpfProgram prog = BpfProgram.load(spec.withExpectedAttachType(AttachType.CGROUP_INET4_CONNECT),
                 LoadOptions.DEFAULT)) {
             assertThat(prog.info().type()).isEqualTo(ProgramType.CGROUP_SOCK_ADDR);
@@ -139,6 +155,7 @@ class ProgramKernelTest {
              BpfProgram prog = BpfProgram.load(ProgramSpec.of("t_store64", ProgramType.XDP, p),
                      Map.of("results", results), LoadOptions.DEFAULT)) {
             assertThat(prog.info().mapCount()).isEqualTo(1);
+            assertThat(prog.mapIds()).containsExactly(results.info().id());
             assertThat(prog.testRun(TestRunOptions.ofData(new byte[64])).retval()).isEqualTo(2);
             assertThat(Bytes.u64(results.lookup(Bytes.u32(0)).orElseThrow())).isEqualTo(0x1122334455667788L);
         }

@@ -292,4 +292,24 @@ public final class Bpf {
                     call(BpfCommand.BPF_RAW_TRACEPOINT_OPEN, a, RAW_TRACEPOINT.size()));
         }
     }
+
+    /**
+     * The ids of the maps program {@code fd} uses: BPF_OBJ_GET_INFO_BY_FD with {@code nr_map_ids} (offset
+     * 52 of {@code struct bpf_prog_info}) and the {@code map_ids} buffer pointer (offset 56) filled in.
+     */
+    public static int[] progMapIds(int fd, int count) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment a = attr(arena, INFO);
+            MemorySegment info = arena.allocate(232, 8);
+            MemorySegment ids = arena.allocate(4L * Math.max(1, count), 4);
+            info.set(ValueLayout.JAVA_INT, 52, count);
+            info.set(ValueLayout.JAVA_LONG, 56, ids.address());
+            set(a, INFO_BPF_FD, fd);
+            set(a, INFO_LEN, 232);
+            set(a, INFO_PTR, info);
+            Native.check("BPF_OBJ_GET_INFO_BY_FD", call(BpfCommand.BPF_OBJ_GET_INFO_BY_FD, a, INFO.size()));
+            int n = Math.min(count, info.get(ValueLayout.JAVA_INT, 52));
+            return ids.asSlice(0, 4L * n).toArray(ValueLayout.JAVA_INT);
+        }
+    }
 }
