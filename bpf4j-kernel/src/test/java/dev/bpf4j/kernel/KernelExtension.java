@@ -25,6 +25,10 @@ public final class KernelExtension implements ExecutionCondition, BeforeEachCall
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(KernelExtension.class);
     private static volatile String unavailable;
 
+    /** Created by JUnit for each class marked {@link KernelTest}. */
+    public KernelExtension() {
+    }
+
     /** Why the kernel cannot be used, or null when it can. */
     static synchronized String whyUnavailable() {
         if (unavailable == null) {

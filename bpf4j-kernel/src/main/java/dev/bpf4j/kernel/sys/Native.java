@@ -23,6 +23,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * failing call returns {@code -errno}, the kernel's own convention, and {@link #check} turns that into a
  * {@link SyscallException}.
  */
+@SuppressWarnings("restricted") // This is the one class that may make restricted calls; see module-info.
 public final class Native {
     /** x86_64 syscall numbers (arch/x86/entry/syscalls/syscall_64.tbl). */
     public static final long SYS_BPF = 321;
