@@ -102,43 +102,45 @@ public final class KernelExtension implements ExecutionCondition, BeforeEachCall
 
     /**
      * Test objects (named {@code t_*} or {@code results}) created since the ids were recorded that are
-     * still alive. Opening by id fails once the last reference is gone, even while the id is still
-     * listed, so a short wait covers only the kernel's deferred freeing.
+     * still alive. First waits, by listing ids only, for objects created during the test to go: the
+     * kernel frees some (program arrays) from a work queue after the last close, and reopening such a map
+     * by id while that work is pending makes the kernel leak a reference to it. Only what is still listed
+     * after the wait, and therefore really alive, is opened to read its name (it may belong to another
+     * process).
      */
     static List<String> survivors(int maxMapId, int maxProgId) {
-        List<String> alive = List.of();
+        List<Integer> maps = List.of();
+        List<Integer> progs = List.of();
         for (int attempt = 0; attempt < 40; attempt++) {
-            alive = new ArrayList<>();
-            for (int id : KernelObjects.mapIds()) {
-                if (id > maxMapId) {
-                    try (BpfMap m = BpfMap.fromId(id)) {
-                        if (isTestName(m.name())) {
-                            alive.add("map " + id + " " + m.name());
-                        }
-                    } catch (SyscallException gone) {
-                        // Freed between listing and opening.
-                    }
-                }
-            }
-            for (int id : KernelObjects.programIds()) {
-                if (id > maxProgId) {
-                    try (BpfProgram p = BpfProgram.fromId(id)) {
-                        if (isTestName(p.name())) {
-                            alive.add("program " + id + " " + p.name());
-                        }
-                    } catch (SyscallException gone) {
-                        // Freed between listing and opening.
-                    }
-                }
-            }
-            if (alive.isEmpty()) {
-                return alive;
+            maps = KernelObjects.mapIds().stream().filter(id -> id > maxMapId).toList();
+            progs = KernelObjects.programIds().stream().filter(id -> id > maxProgId).toList();
+            if (maps.isEmpty() && progs.isEmpty()) {
+                return List.of();
             }
             try {
                 Thread.sleep(50);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return alive;
+                break;
+            }
+        }
+        List<String> alive = new ArrayList<>();
+        for (int id : maps) {
+            try (BpfMap m = BpfMap.fromId(id)) {
+                if (isTestName(m.name())) {
+                    alive.add("map " + id + " " + m.name());
+                }
+            } catch (SyscallException gone) {
+                // Freed between listing and opening.
+            }
+        }
+        for (int id : progs) {
+            try (BpfProgram p = BpfProgram.fromId(id)) {
+                if (isTestName(p.name())) {
+                    alive.add("program " + id + " " + p.name());
+                }
+            } catch (SyscallException gone) {
+                // Freed between listing and opening.
             }
         }
         return alive;

@@ -152,6 +152,34 @@ class MapKernelTest {
     }
 
     @Test
+    void progArrayHoldsProgramsAndReturnsTheirIds() {
+        try (BpfMap jumps = BpfMap.create(MapSpec.of("t_jumps", MapType.PROG_ARRAY, 4, 4, 4));
+             BpfProgram prog = BpfProgram.load(ProgramSpec.of("t_target", ProgramType.XDP, Insns.returning(1)),
+                     LoadOptions.DEFAULT)) {
+            jumps.update(u32(2), u32(prog.fd()), UpdateFlag.ANY);
+            assertThat(u32(jumps.lookup(u32(2)).orElseThrow())).isEqualTo(prog.info().id());
+            assertThat(jumps.lookup(u32(1))).isEmpty();
+            assertThat(jumps.delete(u32(2))).isTrue();
+        }
+    }
+
+    @Test
+    void cgroupArrayHoldsCgroups() {
+        // A cgroup v2 directory: the unified hierarchy, or the root where cgroup2 is mounted there.
+        String dir = java.nio.file.Files.isDirectory(java.nio.file.Path.of("/sys/fs/cgroup/unified"))
+                ? "/sys/fs/cgroup/unified" : "/sys/fs/cgroup";
+        int cgroup = dev.bpf4j.kernel.sys.Native.open(dir, 0x10000 /* O_DIRECTORY */, 0);
+        assertThat(cgroup).as("open " + dir).isPositive();
+        try (BpfMap cgroups = BpfMap.create(MapSpec.of("t_cgroups", MapType.CGROUP_ARRAY, 4, 4, 2))) {
+            cgroups.update(u32(0), u32(cgroup), UpdateFlag.ANY);
+            assertThat(cgroups.delete(u32(0))).isTrue();
+            assertThat(cgroups.delete(u32(0))).isFalse();
+        } finally {
+            dev.bpf4j.kernel.sys.Native.close(cgroup);
+        }
+    }
+
+    @Test
     void stackTraceAndRingbufCreate() {
         try (BpfMap stacks = BpfMap.create(MapSpec.of("t_stacks", MapType.STACK_TRACE, 4, 8 * 127, 64));
              BpfMap ring = BpfMap.create(MapSpec.of("t_ring", MapType.RINGBUF, 0, 0, 4096 * 4))) {
