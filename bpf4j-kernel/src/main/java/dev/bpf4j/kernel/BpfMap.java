@@ -72,7 +72,11 @@ public final class BpfMap implements AutoCloseable {
         return adopt(Bpf.objGet(path, 0));
     }
 
-    /** Opens the map with system-wide id {@code id}. */
+    /**
+     * Opens the map with system-wide id {@code id}. Avoid reopening a program array that its owner has
+     * just closed: on Linux 6.18 its release runs from a work queue, and a reopen-and-close while that
+     * work is pending was observed to leave the map alive for good.
+     */
     public static BpfMap fromId(int id) {
         return adopt(Bpf.fdById(BpfCommand.BPF_MAP_GET_FD_BY_ID, id));
     }

@@ -237,14 +237,16 @@ public final class Bpf {
             set(a, TEST_REPEAT, repeat);
             set(a, TEST_FLAGS, flags);
             Native.check("BPF_PROG_TEST_RUN", call(BpfCommand.BPF_PROG_TEST_RUN, a, TEST.size()));
-            byte[] d = new byte[(int) Math.min(dataOutSize, get(a, TEST_DATA_SIZE_OUT))];
-            MemorySegment.copy(dataOut.equals(MemorySegment.NULL) ? MemorySegment.ofArray(new byte[0]) : dataOut,
-                    ValueLayout.JAVA_BYTE, 0, d, 0, d.length);
-            byte[] c = new byte[(int) Math.min(ctxOutSize, get(a, TEST_CTX_SIZE_OUT))];
-            MemorySegment.copy(ctxOut.equals(MemorySegment.NULL) ? MemorySegment.ofArray(new byte[0]) : ctxOut,
-                    ValueLayout.JAVA_BYTE, 0, c, 0, c.length);
+            byte[] d = prefix(dataOut, get(a, TEST_DATA_SIZE_OUT));
+            byte[] c = prefix(ctxOut, get(a, TEST_CTX_SIZE_OUT));
             return new TestRunResult((int) get(a, TEST_RETVAL), (int) get(a, TEST_DURATION), d, c);
         }
+    }
+
+    /** The first {@code reported} bytes of {@code buffer} (fewer if the buffer is smaller, none if NULL). */
+    private static byte[] prefix(MemorySegment buffer, long reported) {
+        long n = Math.min(buffer.byteSize(), reported);
+        return n <= 0 ? new byte[0] : buffer.asSlice(0, n).toArray(ValueLayout.JAVA_BYTE);
     }
 
     /** BPF_*_GET_NEXT_ID: the next id after {@code startId}, or -errno (-ENOENT at the end). */
