@@ -102,6 +102,38 @@ class AttrLayoutKernelTest {
         assertThat(m.get("name").offset()).isEqualTo(24);
     }
 
+    private static int bitOf(BtfRawType struct, String member) {
+        return struct.members().stream().filter(m -> m.name().equals(member)).findFirst().orElseThrow().bitOffset();
+    }
+
+    @Test
+    void perfEventAttrBtfInfoAndEpollEventMatchTheKernel() {
+        BtfRawType perf = vmlinux.find(BtfKind.STRUCT, "perf_event_attr").orElseThrow();
+        assertThat(perf.sizeOrType()).isEqualTo(PerfEvent.ATTR_SIZE);
+        Map<String, Slot> p = flatten(perf, 0);
+        assertThat(p.get("type").offset()).isEqualTo(PerfEvent.TYPE);
+        assertThat(p.get("size").offset()).isEqualTo(PerfEvent.SIZE);
+        assertThat(p.get("config").offset()).isEqualTo(PerfEvent.CONFIG);
+        assertThat(p.get("sample_period").offset()).isEqualTo(PerfEvent.SAMPLE_PERIOD);
+        assertThat(p.get("sample_type").offset()).isEqualTo(PerfEvent.SAMPLE_TYPE);
+        assertThat(p.get("wakeup_events").offset()).isEqualTo(PerfEvent.WAKEUP_EVENTS);
+        assertThat(p.get("config1").offset()).isEqualTo(PerfEvent.CONFIG1);
+        assertThat(p.get("config2").offset()).isEqualTo(PerfEvent.CONFIG2);
+        assertThat(bitOf(perf, "disabled")).isEqualTo(PerfEvent.FLAGS * 8);
+        assertThat(bitOf(perf, "inherit")).isEqualTo(PerfEvent.FLAGS * 8 + Long.numberOfTrailingZeros(PerfEvent.FLAG_INHERIT));
+        assertThat(bitOf(perf, "freq")).isEqualTo(PerfEvent.FLAGS * 8 + Long.numberOfTrailingZeros(PerfEvent.FLAG_FREQ));
+
+        BtfRawType btfInfo = vmlinux.find(BtfKind.STRUCT, "bpf_btf_info").orElseThrow();
+        assertThat(flatten(btfInfo, 0).get("id").offset()).isEqualTo(12);
+        assertThat(btfInfo.sizeOrType()).isEqualTo(32);
+        BtfRawType linkInfo = vmlinux.find(BtfKind.STRUCT, "bpf_link_info").orElseThrow();
+        assertThat(flatten(linkInfo, 0).get("id").offset()).isEqualTo(4);
+
+        BtfRawType epoll = vmlinux.find(BtfKind.STRUCT, "epoll_event").orElseThrow();
+        assertThat(epoll.sizeOrType()).as("packed struct epoll_event on x86_64").isEqualTo(12);
+        assertThat(flatten(epoll, 0).get("data").offset()).isEqualTo(4);
+    }
+
     private static Map<String, Long> enumValues(String name) {
         Map<String, Long> values = new HashMap<>();
         for (BtfRawType.Enumerator e : vmlinux.find(BtfKind.ENUM, name).orElseThrow().enumerators()) {
