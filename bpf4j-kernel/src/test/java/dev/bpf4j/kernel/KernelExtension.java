@@ -38,8 +38,9 @@ public final class KernelExtension implements ExecutionCondition, BeforeEachCall
     }
 
     private static String probe() {
-        if (!System.getProperty("os.name").equals("Linux") || !System.getProperty("os.arch").equals("amd64")) {
-            return "kernel tests need Linux on x86_64, this is " + System.getProperty("os.name") + "/"
+        String arch = System.getProperty("os.arch");
+        if (!System.getProperty("os.name").equals("Linux") || !(arch.equals("amd64") || arch.equals("aarch64"))) {
+            return "kernel tests need Linux on x86_64 or arm64, this is " + System.getProperty("os.name") + "/"
                     + System.getProperty("os.arch");
         }
         try {

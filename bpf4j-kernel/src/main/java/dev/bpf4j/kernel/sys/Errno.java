@@ -3,7 +3,7 @@ package dev.bpf4j.kernel.sys;
 import java.util.Map;
 
 /**
- * Linux errno values (x86_64 and the generic table) by name and text, so errors read
+ * Linux errno values (the generic table x86_64 and arm64 share) by name and text, so errors read
  * "EACCES (Permission denied)" the same on every libc. Texts follow the kernel's own comments in
  * {@code include/uapi/asm-generic/errno-base.h} and {@code errno.h}; {@code ENOTSUPP} (524) is the
  * kernel-internal value bpf() sometimes leaks.
@@ -76,7 +76,7 @@ public final class Errno {
             e(98, "EADDRINUSE", "Address already in use"), e(105, "ENOBUFS", "No buffer space available"),
             e(110, "ETIMEDOUT", "Connection timed out"), e(114, "EALREADY", "Operation already in progress"),
             e(116, "ESTALE", "Stale file handle"), e(122, "EDQUOT", "Disk quota exceeded"),
-            e(125, "ECANCELED", "Operation canceled"), e(524, "ENOTSUPP", "Operation is not supported (kernel-internal)"));
+            e(125, "ECANCELED", "Operation canceled"), e(524, "ENOTSUPP", "Operation not supported by this kernel"));
 
     private Errno() {
     }

@@ -25,10 +25,20 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  */
 @SuppressWarnings("restricted") // This is the one class that may make restricted calls; see module-info.
 public final class Native {
-    /** x86_64 syscall numbers (arch/x86/entry/syscalls/syscall_64.tbl). */
-    public static final long SYS_BPF = 321;
-    /** x86_64 syscall number of perf_event_open. */
-    public static final long SYS_PERF_EVENT_OPEN = 298;
+    private static final boolean X86_64 = System.getProperty("os.arch").equals("amd64");
+    private static final boolean AARCH64 = System.getProperty("os.arch").equals("aarch64");
+
+    /**
+     * The bpf syscall number: 321 on x86_64 (arch/x86/entry/syscalls/syscall_64.tbl), 280 on arm64 (the
+     * generic table, include/uapi/asm-generic/unistd.h); -1 elsewhere, which {@link #syscall} refuses.
+     */
+    public static final long SYS_BPF = X86_64 ? 321 : AARCH64 ? 280 : -1;
+    /** The perf_event_open syscall number: 298 on x86_64, 241 on arm64. */
+    public static final long SYS_PERF_EVENT_OPEN = X86_64 ? 298 : AARCH64 ? 241 : -1;
+    /** {@code sizeof(struct epoll_event)}: packed (12 bytes) on x86_64 only, 16 bytes elsewhere. */
+    static final int EPOLL_EVENT_SIZE = X86_64 ? 12 : 16;
+    /** Offset of {@code epoll_event.data}. */
+    static final int EPOLL_DATA_OFFSET = X86_64 ? 4 : 8;
 
     private static final Linker LINKER = Linker.nativeLinker();
     private static final StructLayout CAPTURE = Linker.Option.captureStateLayout();
@@ -76,6 +86,10 @@ public final class Native {
 
     /** Raw {@code syscall(nr, a1..a6)}: the result, or {@code -errno} on failure. */
     public static long syscall(long nr, long a1, long a2, long a3, long a4, long a5, long a6) {
+        if (nr < 0) {
+            throw new dev.bpf4j.kernel.NotSupportedException("bpf4j's kernel interface on " + System.getProperty("os.arch"),
+                    "bpf4j knows the syscall numbers of x86_64 and arm64 only");
+        }
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment capture = arena.allocate(CAPTURE);
             long r = (long) SYSCALL.invokeExact(capture, nr, a1, a2, a3, a4, a5, a6);
@@ -183,14 +197,14 @@ public final class Native {
 
     /**
      * {@code epoll_ctl(epfd, op, fd, &{events, data})}. On x86_64 {@code struct epoll_event} is packed:
-     * a 32-bit event mask at 0 and 64-bit data at 4, 12 bytes in all.
+     * a 32-bit event mask at 0 and 64-bit data at 4, 12 bytes in all; elsewhere data sits at 8.
      */
     public static int epollCtl(int epfd, int op, int fd, int events, long data) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment capture = arena.allocate(CAPTURE);
-            MemorySegment ev = arena.allocate(12);
+            MemorySegment ev = arena.allocate(EPOLL_EVENT_SIZE, 8);
             ev.set(JAVA_INT, 0, events);
-            ev.set(ValueLayout.JAVA_LONG_UNALIGNED, 4, data);
+            ev.set(ValueLayout.JAVA_LONG_UNALIGNED, EPOLL_DATA_OFFSET, data);
             int r = (int) EPOLL_CTL.invokeExact(capture, epfd, op, fd, ev);
             return r == -1 ? -errno(capture) : r;
         } catch (Throwable t) {
@@ -205,13 +219,13 @@ public final class Native {
     public static int epollWait(int epfd, long[] data, int timeoutMillis) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment capture = arena.allocate(CAPTURE);
-            MemorySegment evs = arena.allocate(12L * Math.max(1, data.length));
+            MemorySegment evs = arena.allocate((long) EPOLL_EVENT_SIZE * Math.max(1, data.length), 8);
             int r = (int) EPOLL_WAIT.invokeExact(capture, epfd, evs, data.length, timeoutMillis);
             if (r == -1) {
                 return -errno(capture);
             }
             for (int i = 0; i < r; i++) {
-                data[i] = evs.get(ValueLayout.JAVA_LONG_UNALIGNED, 12L * i + 4);
+                data[i] = evs.get(ValueLayout.JAVA_LONG_UNALIGNED, (long) EPOLL_EVENT_SIZE * i + EPOLL_DATA_OFFSET);
             }
             return r;
         } catch (Throwable t) {

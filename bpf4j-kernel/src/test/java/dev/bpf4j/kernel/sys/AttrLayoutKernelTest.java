@@ -130,8 +130,8 @@ class AttrLayoutKernelTest {
         assertThat(flatten(linkInfo, 0).get("id").offset()).isEqualTo(4);
 
         BtfRawType epoll = vmlinux.find(BtfKind.STRUCT, "epoll_event").orElseThrow();
-        assertThat(epoll.sizeOrType()).as("packed struct epoll_event on x86_64").isEqualTo(12);
-        assertThat(flatten(epoll, 0).get("data").offset()).isEqualTo(4);
+        assertThat(epoll.sizeOrType()).as("struct epoll_event (packed on x86_64)").isEqualTo(Native.EPOLL_EVENT_SIZE);
+        assertThat(flatten(epoll, 0).get("data").offset()).isEqualTo(Native.EPOLL_DATA_OFFSET);
     }
 
     private static Map<String, Long> enumValues(String name) {
