@@ -48,12 +48,27 @@ public final class BpfMap implements AutoCloseable {
                     spec.effectiveFlags(), innerFd, spec.name(), 0);
             return new BpfMap(fd, spec.type(), spec.keySize(), spec.valueSize(), spec.name());
         } catch (SyscallException e) {
-            throw new SyscallException(e.command(), e.errno(), "map " + spec.name() + " (" + spec.type() + ")");
+            String hint = e.errno() == Errno.EINVAL ? shapeHint(spec.type()) : "";
+            throw new SyscallException(e.command(), e.errno(), "map " + spec.name() + " (" + spec.type() + ")"
+                    + (hint.isEmpty() ? "" : ": " + hint));
         } finally {
             if (inner != null) {
                 inner.close();
             }
         }
+    }
+
+    /** What the kernel requires of a map type's shape, to explain an EINVAL (empty when nothing specific). */
+    private static String shapeHint(MapType type) {
+        return switch (type) {
+            case ARRAY, PERCPU_ARRAY, PROG_ARRAY, PERF_EVENT_ARRAY, CGROUP_ARRAY, ARRAY_OF_MAPS ->
+                    "the key must be 4 bytes (an index) and max entries at least 1";
+            case QUEUE, STACK -> "the key size must be 0";
+            case RINGBUF -> "key and value size must be 0 and max entries a power-of-2 multiple of the page size";
+            case LPM_TRIE -> "the key must be a 4-byte prefix length followed by 1 to 256 bytes of data";
+            case STACK_TRACE -> "the key must be 4 bytes and the value a multiple of 8 bytes (one per frame)";
+            default -> "";
+        };
     }
 
     /** Adopts a map fd this process received (from BPF_OBJ_GET or GET_FD_BY_ID), learning its shape. */

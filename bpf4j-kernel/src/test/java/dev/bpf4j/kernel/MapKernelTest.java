@@ -222,6 +222,31 @@ class MapKernelTest {
     }
 
     @Test
+    void perCpuBatchValuesHoldEveryCpu() {
+        int cpus = PossibleCpus.count();
+        try (BpfMap map = BpfMap.create(MapSpec.of("t_pcpu_batch", MapType.PERCPU_HASH, 4, 4, 8))) {
+            List<byte[]> values = new ArrayList<>();
+            for (int cpu = 0; cpu < cpus; cpu++) {
+                values.add(u32(cpu + 1));
+            }
+            map.updatePerCpu(u32(5), values, UpdateFlag.ANY);
+            List<BpfMap.MapEntry> all = map.lookupBatch(4, false);
+            assertThat(all).hasSize(1);
+            byte[] v = all.getFirst().value();
+            assertThat(v).hasSize(8 * cpus); // 4-byte values padded to 8 per CPU
+            assertThat(v[8 * (cpus - 1)]).isEqualTo((byte) cpus);
+        }
+    }
+
+    @Test
+    void batchOnATypeWithoutBatchesIsNotSupported() {
+        try (BpfMap queue = BpfMap.create(MapSpec.of("t_q_batch", MapType.QUEUE, 0, 4, 4))) {
+            assertThatThrownBy(() -> queue.lookupBatch(4, false)).isInstanceOf(NotSupportedException.class)
+                    .hasMessageContaining("BPF_MAP_LOOKUP_BATCH on QUEUE maps not supported");
+        }
+    }
+
+    @Test
     void batchUpdateAndDelete() {
         try (BpfMap map = BpfMap.create(MapSpec.of("t_batch_upd", MapType.HASH, 4, 4, 16))) {
             List<BpfMap.MapEntry> entries = new ArrayList<>();
@@ -267,7 +292,10 @@ class MapKernelTest {
     void refusedCreateNamesTheCommandAndMap() {
         assertThatThrownBy(() -> BpfMap.create(MapSpec.of("t_bad", MapType.ARRAY, 3, 4, 1)))
                 .isInstanceOf(SyscallException.class)
-                .hasMessage("BPF_MAP_CREATE: EINVAL (Invalid argument): map t_bad (ARRAY)");
+                .hasMessage("BPF_MAP_CREATE: EINVAL (Invalid argument): map t_bad (ARRAY): the key must be 4 bytes"
+                        + " (an index) and max entries at least 1");
+        assertThatThrownBy(() -> BpfMap.create(MapSpec.of("t_badring", MapType.RINGBUF, 0, 0, 1000)))
+                .isInstanceOf(SyscallException.class).hasMessageContaining("power-of-2 multiple of the page size");
     }
 
     private static List<Integer> keys(BpfMap map) {
