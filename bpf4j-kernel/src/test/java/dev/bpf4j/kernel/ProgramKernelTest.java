@@ -104,6 +104,22 @@ class ProgramKernelTest {
     }
 
     @Test
+    void aRejectionWithAHugeLogStillGetsItsWholeLog() {
+        List<Insn> insns = new ArrayList<>();
+        for (int i = 0; i < 6000; i++) {
+            insns.add(mov(Reg.R0, i));
+        }
+        insns.add(mov(Reg.R0, Reg.R3));
+        insns.add(new Insn.Exit());
+        ProgramSpec spec = ProgramSpec.of("t_hugelog", ProgramType.SOCKET_FILTER, Program.of(insns));
+        VerifierException e = org.junit.jupiter.api.Assertions.assertThrows(VerifierException.class,
+                () -> BpfProgram.load(spec, new LoadOptions(2, 4096)));
+        assertThat(e.decisiveLine()).isEqualTo("R3 !read_ok");
+        assertThat(e.log().length()).isGreaterThan(64 * 1024);
+        assertThat(e.log()).startsWith("func#0 @0").contains("5999: ");
+    }
+
+    @Test
     void xdpAndSocketFilterReturnTheirConstants() {
         byte[] packet = new byte[64];
         try (BpfProgram xdp = BpfProgram.load(ProgramSpec.of("t_xdp_pass", ProgramType.XDP, returning(2)),
