@@ -75,6 +75,10 @@ public final class BpfMap implements AutoCloseable {
     static BpfMap adopt(int fd) {
         try {
             MapInfo info = MapInfo.decode(Bpf.objInfo(fd, MapInfo.SIZE));
+            if (info.type() == null) {
+                throw new NotSupportedException("map type " + info.typeValue() + " (map " + info.name() + ")",
+                        "this version of bpf4j does not know it, so cannot size its values");
+            }
             return new BpfMap(fd, info.type(), info.keySize(), info.valueSize(), info.name());
         } catch (RuntimeException e) {
             dev.bpf4j.kernel.sys.Native.close(fd);

@@ -82,8 +82,8 @@ public final class BpfProgram implements AutoCloseable {
             return new NotSupportedException(kindOf(spec) + " programs",
                     "this kernel refuses to load them (BPF_PROG_LOAD: EPERM with "
                             + (log.isBlank() ? "an empty verifier log" : "log: " + VerifierException.decisiveLine(log))
-                            + "); it lacks BPF trampoline support for " + kindOf(spec)
-                            + " attachment, or forbids it (lockdown)",
+                            + "); the kernel lacks BPF trampoline support for " + kindOf(spec)
+                            + " attachment or forbids it (lockdown), or this process lacks CAP_BPF and CAP_PERFMON",
                     new SyscallException("BPF_PROG_LOAD", errno, "program " + spec.name()));
         }
         if ((errno == Errno.EACCES || errno == Errno.EINVAL || errno == Errno.E2BIG) && !log.isBlank()) {
