@@ -4,4 +4,5 @@ module dev.bpf4j.core {
     exports dev.bpf4j.isa;
     exports dev.bpf4j.elf;
     exports dev.bpf4j.asm;
+    exports dev.bpf4j.btf;
 }
