@@ -472,6 +472,78 @@ final class Engine {
                     cur = m.frameCode();
                     code = cur.words();
                 }
+                case Op.MOV_ADD_X -> {
+                    r[d] = r[s];
+                    r[d] += r[(int) (w >>> 16) & 0xf];
+                    pc++;
+                    n++;
+                }
+                case Op.MOV_ADD_K -> {
+                    r[d] = r[s];
+                    r[d] += w >> 32;
+                    pc++;
+                    n++;
+                }
+                case Op.MOV_LSH_K -> {
+                    r[d] = r[s];
+                    r[d] <<= w >> 32;
+                    pc++;
+                    n++;
+                }
+                case Op.MOV_RSH_K -> {
+                    r[d] = r[s];
+                    r[d] >>>= w >> 32;
+                    pc++;
+                    n++;
+                }
+                case Op.MOV_ARSH_K -> {
+                    r[d] = r[s];
+                    r[d] >>= w >> 32;
+                    pc++;
+                    n++;
+                }
+                case Op.MOV_AND_K -> {
+                    r[d] = r[s];
+                    r[d] &= w >> 32;
+                    pc++;
+                    n++;
+                }
+                case Op.MOV_AND_X -> {
+                    r[d] = r[s];
+                    r[d] &= r[(int) (w >>> 16) & 0xf];
+                    pc++;
+                    n++;
+                }
+                case Op.MOV_MUL_X -> {
+                    r[d] = r[s];
+                    r[d] *= r[(int) (w >>> 16) & 0xf];
+                    pc++;
+                    n++;
+                }
+                case Op.MOV_MUL_K -> {
+                    r[d] = r[s];
+                    r[d] *= w >> 32;
+                    pc++;
+                    n++;
+                }
+                case Op.MOV_XOR_X -> {
+                    r[d] = r[s];
+                    r[d] ^= r[(int) (w >>> 16) & 0xf];
+                    pc++;
+                    n++;
+                }
+                case Op.MOV_OR_X -> {
+                    r[d] = r[s];
+                    r[d] |= r[(int) (w >>> 16) & 0xf];
+                    pc++;
+                    n++;
+                }
+                case Op.MOV_SUB_X -> {
+                    r[d] = r[s];
+                    r[d] -= r[(int) (w >>> 16) & 0xf];
+                    pc++;
+                    n++;
+                }
                 case Op.CALL_KFUNC -> throw m.kfunc((int) (w >> 32), cur, pc - 1);
                 default -> throw m.fellOff(cur, pc - 1);
                 }

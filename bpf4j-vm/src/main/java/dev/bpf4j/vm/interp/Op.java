@@ -56,4 +56,14 @@ final class Op {
     static final int LDABS_B = 149, LDABS_H = 150, LDABS_W = 151, LDIND_B = 152, LDIND_H = 153, LDIND_W = 154;
     /** The sentinel after the last instruction: running into it means the program has no exit on that path. */
     static final int FALL_OFF = 155;
+
+    /**
+     * Superinstructions: a 64-bit {@code mov dst, src} fused with the 64-bit ALU instruction after it on the same
+     * {@code dst} (the three-address idiom clang emits everywhere). Word: dst, src of the mov, the second
+     * instruction's src register in bits 16-19 and its imm in 32-63. They count as two instructions; the
+     * second's own word stays in place, so nothing else changes. See {@link Fuser}.
+     */
+    static final int MOV_ADD_X = 156, MOV_ADD_K = 157, MOV_LSH_K = 158, MOV_RSH_K = 159, MOV_AND_K = 160,
+            MOV_MUL_X = 161, MOV_XOR_X = 162, MOV_ARSH_K = 163, MOV_MUL_K = 164, MOV_OR_X = 165, MOV_SUB_X = 166,
+            MOV_AND_X = 167;
 }

@@ -51,6 +51,7 @@ final class Predecoder {
         for (int i = 0; i < c.length; i++) {
             c[i] = consts.get(i);
         }
+        Fuser.fuse(words, c);
         return new Code(words, c, slots);
     }
 

@@ -148,4 +148,28 @@ class AluTest {
         assertThat(Op.JUMP_BASE + JumpOp.JSLE.ordinal() * 4 + 3).isEqualTo(Op.JSLE32_K).isLessThan(Op.LE16);
         assertThat(Op.JUMP_BASE + JumpOp.JSET.ordinal() * 4).isEqualTo(Op.JSET64_X);
     }
+
+    @Test
+    void fusedMovePairsKeepTheirMeaning() {
+        // mov r1, r2; add r1, r1 (the second reads the moved value) and every fused kind once.
+        assertThat(run(mov(R2, 21), mov(R1, R2), dev.bpf4j.vm.Asm.alu64(AluOp.ADD, R1, R1), mov(R0, R1), exit()))
+                .isEqualTo(42);
+        for (AluOp op : new AluOp[] {AluOp.ADD, AluOp.SUB, AluOp.MUL, AluOp.AND, AluOp.OR, AluOp.XOR}) {
+            long expected = alu64(op, 1000, 7);
+            assertThat(run(mov(R2, 1000), mov(R3, 7), mov(R0, R2), dev.bpf4j.vm.Asm.alu64(op, R0, R3), exit()))
+                    .as(op.name()).isEqualTo(expected);
+        }
+        for (AluOp op : new AluOp[] {AluOp.ADD, AluOp.LSH, AluOp.RSH, AluOp.ARSH, AluOp.AND, AluOp.MUL}) {
+            long expected = alu64k(op, -1000, 3);
+            assertThat(run(mov(R2, -1000), mov(R0, R2), dev.bpf4j.vm.Asm.alu64(op, R0, imm(3)), exit()))
+                    .as(op.name()).isEqualTo(expected);
+        }
+        // A jump into the second instruction of a pair must not skip or repeat anything.
+        assertThat(run(mov(R0, 5), mov(R2, 1), jmp(JumpOp.JEQ, R2, imm(1), 1), mov(R0, R2),
+                dev.bpf4j.vm.Asm.alu64(AluOp.ADD, R0, imm(10)), exit())).isEqualTo(15);
+        Interpreter vm = Interpreter.of(prog(mov(R2, 1), mov(R0, R2), dev.bpf4j.vm.Asm.alu64(AluOp.ADD, R0, imm(1)),
+                exit()));
+        vm.run(null);
+        assertThat(vm.executedInstructions()).isEqualTo(4);
+    }
 }

@@ -1,0 +1,76 @@
+package dev.bpf4j.vm.interp;
+
+/**
+ * A peephole pass over pre-decoded words that fuses {@code mov dst, src} with the following 64-bit ALU
+ * instruction on the same {@code dst} into one superinstruction ({@link Op#MOV_ADD_X} and friends), halving
+ * the dispatches of the idiom. Only when the second instruction is no jump target, call target or function
+ * address, so every path into it still finds its own, unchanged word.
+ */
+final class Fuser {
+    private Fuser() {
+    }
+
+    /** Fuses in place; {@code consts} is scanned for function addresses. */
+    static void fuse(long[] words, long[] consts) {
+        int n = words.length - 1;
+        boolean[] target = targets(words, consts, n);
+        for (int i = 0; i + 1 < n; i++) {
+            long w = words[i];
+            long next = words[i + 1];
+            if (((int) w & 0xff) != Op.MOV64_X || target[i + 1]) {
+                continue;
+            }
+            int d = ((int) w >>> 8) & 0xf;
+            if ((((int) next >>> 8) & 0xf) != d) {
+                continue;
+            }
+            int fused = switch ((int) next & 0xff) {
+                case Op.ADD64_X -> Op.MOV_ADD_X;
+                case Op.ADD64_K -> Op.MOV_ADD_K;
+                case Op.LSH64_K -> Op.MOV_LSH_K;
+                case Op.RSH64_K -> Op.MOV_RSH_K;
+                case Op.ARSH64_K -> Op.MOV_ARSH_K;
+                case Op.AND64_K -> Op.MOV_AND_K;
+                case Op.AND64_X -> Op.MOV_AND_X;
+                case Op.MUL64_X -> Op.MOV_MUL_X;
+                case Op.MUL64_K -> Op.MOV_MUL_K;
+                case Op.XOR64_X -> Op.MOV_XOR_X;
+                case Op.OR64_X -> Op.MOV_OR_X;
+                case Op.SUB64_X -> Op.MOV_SUB_X;
+                default -> -1;
+            };
+            if (fused < 0) {
+                continue;
+            }
+            int s2 = ((int) next >>> 12) & 0xf;
+            words[i] = (w & 0xffffL & ~0xffL) | fused | (long) s2 << 16 | (next & 0xffff_ffff_0000_0000L);
+        }
+    }
+
+    private static boolean[] targets(long[] words, long[] consts, int n) {
+        boolean[] t = new boolean[n + 1];
+        for (int pc = 0; pc < n; pc++) {
+            long w = words[pc];
+            int op = (int) w & 0xff;
+            if (op >= Op.JUMP_BASE && op < Op.LE16) {
+                mark(t, pc + 1 + (short) (w >>> 16));
+            } else if (op == Op.JA) {
+                mark(t, pc + 1 + (int) (w >> 32));
+            } else if (op == Op.CALL_LOCAL) {
+                mark(t, (int) (w >> 32));
+            }
+        }
+        for (long c : consts) {
+            if (dev.bpf4j.vm.Memory.regionOf(c) == dev.bpf4j.vm.Memory.CODE_REGION) {
+                mark(t, (int) c);
+            }
+        }
+        return t;
+    }
+
+    private static void mark(boolean[] t, int i) {
+        if (i >= 0 && i < t.length) {
+            t[i] = true;
+        }
+    }
+}
