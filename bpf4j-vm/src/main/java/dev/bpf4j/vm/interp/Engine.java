@@ -136,226 +136,50 @@ final class Engine {
                 case Op.ARSH64_K -> r[d] = r[d] >> (w >> 32);
                 case Op.ARSH32_X -> r[d] = ((int) r[d] >> (int) r[s]) & 0xffffffffL;
                 case Op.ARSH32_K -> r[d] = ((int) r[d] >> (int) (w >> 32)) & 0xffffffffL;
-                case Op.JEQ64_X -> {
-                    if (r[d] == r[s]) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JEQ64_K -> {
-                    if (r[d] == (w >> 32)) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JEQ32_X -> {
-                    if ((int) r[d] == (int) r[s]) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JEQ32_K -> {
-                    if ((int) r[d] == (int) (w >> 32)) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JGT64_X -> {
-                    if (Long.compareUnsigned(r[d], r[s]) > 0) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JGT64_K -> {
-                    if (Long.compareUnsigned(r[d], (w >> 32)) > 0) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JGT32_X -> {
-                    if (Integer.compareUnsigned((int) r[d], (int) r[s]) > 0) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JGT32_K -> {
-                    if (Integer.compareUnsigned((int) r[d], (int) (w >> 32)) > 0) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JGE64_X -> {
-                    if (Long.compareUnsigned(r[d], r[s]) >= 0) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JGE64_K -> {
-                    if (Long.compareUnsigned(r[d], (w >> 32)) >= 0) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JGE32_X -> {
-                    if (Integer.compareUnsigned((int) r[d], (int) r[s]) >= 0) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JGE32_K -> {
-                    if (Integer.compareUnsigned((int) r[d], (int) (w >> 32)) >= 0) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JSET64_X -> {
-                    if ((r[d] & r[s]) != 0) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JSET64_K -> {
-                    if ((r[d] & (w >> 32)) != 0) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JSET32_X -> {
-                    if (((int) r[d] & (int) r[s]) != 0) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JSET32_K -> {
-                    if (((int) r[d] & (int) (w >> 32)) != 0) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JNE64_X -> {
-                    if (r[d] != r[s]) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JNE64_K -> {
-                    if (r[d] != (w >> 32)) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JNE32_X -> {
-                    if ((int) r[d] != (int) r[s]) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JNE32_K -> {
-                    if ((int) r[d] != (int) (w >> 32)) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JSGT64_X -> {
-                    if (r[d] > r[s]) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JSGT64_K -> {
-                    if (r[d] > (w >> 32)) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JSGT32_X -> {
-                    if ((int) r[d] > (int) r[s]) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JSGT32_K -> {
-                    if ((int) r[d] > (int) (w >> 32)) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JSGE64_X -> {
-                    if (r[d] >= r[s]) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JSGE64_K -> {
-                    if (r[d] >= (w >> 32)) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JSGE32_X -> {
-                    if ((int) r[d] >= (int) r[s]) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JSGE32_K -> {
-                    if ((int) r[d] >= (int) (w >> 32)) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JLT64_X -> {
-                    if (Long.compareUnsigned(r[d], r[s]) < 0) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JLT64_K -> {
-                    if (Long.compareUnsigned(r[d], (w >> 32)) < 0) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JLT32_X -> {
-                    if (Integer.compareUnsigned((int) r[d], (int) r[s]) < 0) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JLT32_K -> {
-                    if (Integer.compareUnsigned((int) r[d], (int) (w >> 32)) < 0) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JLE64_X -> {
-                    if (Long.compareUnsigned(r[d], r[s]) <= 0) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JLE64_K -> {
-                    if (Long.compareUnsigned(r[d], (w >> 32)) <= 0) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JLE32_X -> {
-                    if (Integer.compareUnsigned((int) r[d], (int) r[s]) <= 0) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JLE32_K -> {
-                    if (Integer.compareUnsigned((int) r[d], (int) (w >> 32)) <= 0) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JSLT64_X -> {
-                    if (r[d] < r[s]) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JSLT64_K -> {
-                    if (r[d] < (w >> 32)) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JSLT32_X -> {
-                    if ((int) r[d] < (int) r[s]) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JSLT32_K -> {
-                    if ((int) r[d] < (int) (w >> 32)) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JSLE64_X -> {
-                    if (r[d] <= r[s]) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JSLE64_K -> {
-                    if (r[d] <= (w >> 32)) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JSLE32_X -> {
-                    if ((int) r[d] <= (int) r[s]) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JSLE32_K -> {
-                    if ((int) r[d] <= (int) (w >> 32)) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
+                case Op.JEQ64_X -> { if (r[d] == r[s]) { pc += (short) (w >>> 16); } }
+                case Op.JEQ64_K -> { if (r[d] == (w >> 32)) { pc += (short) (w >>> 16); } }
+                case Op.JEQ32_X -> { if ((int) r[d] == (int) r[s]) { pc += (short) (w >>> 16); } }
+                case Op.JEQ32_K -> { if ((int) r[d] == (int) (w >> 32)) { pc += (short) (w >>> 16); } }
+                case Op.JGT64_X -> { if (Long.compareUnsigned(r[d], r[s]) > 0) { pc += (short) (w >>> 16); } }
+                case Op.JGT64_K -> { if (Long.compareUnsigned(r[d], (w >> 32)) > 0) { pc += (short) (w >>> 16); } }
+                case Op.JGT32_X -> { if (Integer.compareUnsigned((int) r[d], (int) r[s]) > 0) { pc += (short) (w >>> 16); } }
+                case Op.JGT32_K -> { if (Integer.compareUnsigned((int) r[d], (int) (w >> 32)) > 0) { pc += (short) (w >>> 16); } }
+                case Op.JGE64_X -> { if (Long.compareUnsigned(r[d], r[s]) >= 0) { pc += (short) (w >>> 16); } }
+                case Op.JGE64_K -> { if (Long.compareUnsigned(r[d], (w >> 32)) >= 0) { pc += (short) (w >>> 16); } }
+                case Op.JGE32_X -> { if (Integer.compareUnsigned((int) r[d], (int) r[s]) >= 0) { pc += (short) (w >>> 16); } }
+                case Op.JGE32_K -> { if (Integer.compareUnsigned((int) r[d], (int) (w >> 32)) >= 0) { pc += (short) (w >>> 16); } }
+                case Op.JSET64_X -> { if ((r[d] & r[s]) != 0) { pc += (short) (w >>> 16); } }
+                case Op.JSET64_K -> { if ((r[d] & (w >> 32)) != 0) { pc += (short) (w >>> 16); } }
+                case Op.JSET32_X -> { if (((int) r[d] & (int) r[s]) != 0) { pc += (short) (w >>> 16); } }
+                case Op.JSET32_K -> { if (((int) r[d] & (int) (w >> 32)) != 0) { pc += (short) (w >>> 16); } }
+                case Op.JNE64_X -> { if (r[d] != r[s]) { pc += (short) (w >>> 16); } }
+                case Op.JNE64_K -> { if (r[d] != (w >> 32)) { pc += (short) (w >>> 16); } }
+                case Op.JNE32_X -> { if ((int) r[d] != (int) r[s]) { pc += (short) (w >>> 16); } }
+                case Op.JNE32_K -> { if ((int) r[d] != (int) (w >> 32)) { pc += (short) (w >>> 16); } }
+                case Op.JSGT64_X -> { if (r[d] > r[s]) { pc += (short) (w >>> 16); } }
+                case Op.JSGT64_K -> { if (r[d] > (w >> 32)) { pc += (short) (w >>> 16); } }
+                case Op.JSGT32_X -> { if ((int) r[d] > (int) r[s]) { pc += (short) (w >>> 16); } }
+                case Op.JSGT32_K -> { if ((int) r[d] > (int) (w >> 32)) { pc += (short) (w >>> 16); } }
+                case Op.JSGE64_X -> { if (r[d] >= r[s]) { pc += (short) (w >>> 16); } }
+                case Op.JSGE64_K -> { if (r[d] >= (w >> 32)) { pc += (short) (w >>> 16); } }
+                case Op.JSGE32_X -> { if ((int) r[d] >= (int) r[s]) { pc += (short) (w >>> 16); } }
+                case Op.JSGE32_K -> { if ((int) r[d] >= (int) (w >> 32)) { pc += (short) (w >>> 16); } }
+                case Op.JLT64_X -> { if (Long.compareUnsigned(r[d], r[s]) < 0) { pc += (short) (w >>> 16); } }
+                case Op.JLT64_K -> { if (Long.compareUnsigned(r[d], (w >> 32)) < 0) { pc += (short) (w >>> 16); } }
+                case Op.JLT32_X -> { if (Integer.compareUnsigned((int) r[d], (int) r[s]) < 0) { pc += (short) (w >>> 16); } }
+                case Op.JLT32_K -> { if (Integer.compareUnsigned((int) r[d], (int) (w >> 32)) < 0) { pc += (short) (w >>> 16); } }
+                case Op.JLE64_X -> { if (Long.compareUnsigned(r[d], r[s]) <= 0) { pc += (short) (w >>> 16); } }
+                case Op.JLE64_K -> { if (Long.compareUnsigned(r[d], (w >> 32)) <= 0) { pc += (short) (w >>> 16); } }
+                case Op.JLE32_X -> { if (Integer.compareUnsigned((int) r[d], (int) r[s]) <= 0) { pc += (short) (w >>> 16); } }
+                case Op.JLE32_K -> { if (Integer.compareUnsigned((int) r[d], (int) (w >> 32)) <= 0) { pc += (short) (w >>> 16); } }
+                case Op.JSLT64_X -> { if (r[d] < r[s]) { pc += (short) (w >>> 16); } }
+                case Op.JSLT64_K -> { if (r[d] < (w >> 32)) { pc += (short) (w >>> 16); } }
+                case Op.JSLT32_X -> { if ((int) r[d] < (int) r[s]) { pc += (short) (w >>> 16); } }
+                case Op.JSLT32_K -> { if ((int) r[d] < (int) (w >> 32)) { pc += (short) (w >>> 16); } }
+                case Op.JSLE64_X -> { if (r[d] <= r[s]) { pc += (short) (w >>> 16); } }
+                case Op.JSLE64_K -> { if (r[d] <= (w >> 32)) { pc += (short) (w >>> 16); } }
+                case Op.JSLE32_X -> { if ((int) r[d] <= (int) r[s]) { pc += (short) (w >>> 16); } }
+                case Op.JSLE32_K -> { if ((int) r[d] <= (int) (w >> 32)) { pc += (short) (w >>> 16); } }
                 case Op.LE16 -> r[d] = r[d] & 0xffff;
                 case Op.LE32 -> r[d] = r[d] & 0xffffffffL;
                 case Op.LE64 -> { }
@@ -543,6 +367,36 @@ final class Engine {
                     r[d] -= r[(int) (w >>> 16) & 0xf];
                     pc++;
                     n++;
+                }
+                case Op.ADDK_JLT -> {
+                    r[d] += w >> 32;
+                    n++;
+                    pc += Long.compareUnsigned(r[d], r[s]) < 0 ? 1 + (short) (w >>> 16) : 1;
+                }
+                case Op.ADDK_JNE -> {
+                    r[d] += w >> 32;
+                    n++;
+                    pc += r[d] != r[s] ? 1 + (short) (w >>> 16) : 1;
+                }
+                case Op.ADDK_JGT -> {
+                    r[d] += w >> 32;
+                    n++;
+                    pc += Long.compareUnsigned(r[d], r[s]) > 0 ? 1 + (short) (w >>> 16) : 1;
+                }
+                case Op.ADDX_JLT -> {
+                    r[d] += r[s];
+                    n++;
+                    pc += Long.compareUnsigned(r[d], r[(int) (w >>> 32) & 0xf]) < 0 ? 1 + (short) (w >>> 16) : 1;
+                }
+                case Op.ADDX_JNE -> {
+                    r[d] += r[s];
+                    n++;
+                    pc += r[d] != r[(int) (w >>> 32) & 0xf] ? 1 + (short) (w >>> 16) : 1;
+                }
+                case Op.ADDX_JGT -> {
+                    r[d] += r[s];
+                    n++;
+                    pc += Long.compareUnsigned(r[d], r[(int) (w >>> 32) & 0xf]) > 0 ? 1 + (short) (w >>> 16) : 1;
                 }
                 case Op.CALL_KFUNC -> throw m.kfunc((int) (w >> 32), cur, pc - 1);
                 default -> throw m.fellOff(cur, pc - 1);

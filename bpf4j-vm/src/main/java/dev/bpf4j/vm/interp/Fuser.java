@@ -14,10 +14,20 @@ final class Fuser {
     static void fuse(long[] words, long[] consts) {
         int n = words.length - 1;
         boolean[] target = targets(words, consts, n);
+        // Read the original words: a pair may start where another pair ends (each word only reads itself).
+        long[] orig = words.clone();
         for (int i = 0; i + 1 < n; i++) {
-            long w = words[i];
-            long next = words[i + 1];
-            if (((int) w & 0xff) != Op.MOV64_X || target[i + 1]) {
+            long w = orig[i];
+            long next = orig[i + 1];
+            if (target[i + 1]) {
+                continue;
+            }
+            int op = (int) w & 0xff;
+            if (op == Op.ADD64_K || op == Op.ADD64_X) {
+                fuseBackEdge(words, i, w, next);
+                continue;
+            }
+            if (op != Op.MOV64_X) {
                 continue;
             }
             int d = ((int) w >>> 8) & 0xf;
@@ -45,6 +55,29 @@ final class Fuser {
             int s2 = ((int) next >>> 12) & 0xf;
             words[i] = (w & 0xffffL & ~0xffL) | fused | (long) s2 << 16 | (next & 0xffff_ffff_0000_0000L);
         }
+    }
+
+    /** {@code dst += k/src; if dst (<, !=, >) src2 goto}: one word. */
+    private static void fuseBackEdge(long[] words, int i, long w, long next) {
+        int d = ((int) w >>> 8) & 0xf;
+        if ((((int) next >>> 8) & 0xf) != d) {
+            return;
+        }
+        boolean k = ((int) w & 0xff) == Op.ADD64_K;
+        int fused = switch ((int) next & 0xff) {
+            case Op.JLT64_X -> k ? Op.ADDK_JLT : Op.ADDX_JLT;
+            case Op.JNE64_X -> k ? Op.ADDK_JNE : Op.ADDX_JNE;
+            case Op.JGT64_X -> k ? Op.ADDK_JGT : Op.ADDX_JGT;
+            default -> -1;
+        };
+        if (fused < 0) {
+            return;
+        }
+        long jumpSrc = ((int) next >>> 12) & 0xf;
+        long off = next & 0xffff_0000L;
+        words[i] = k
+                ? fused | (long) d << 8 | jumpSrc << 12 | off | (w & 0xffff_ffff_0000_0000L)
+                : fused | (long) d << 8 | (w & 0xf000L) | off | jumpSrc << 32;
     }
 
     private static boolean[] targets(long[] words, long[] consts, int n) {

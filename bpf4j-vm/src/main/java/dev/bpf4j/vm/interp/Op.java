@@ -66,4 +66,13 @@ final class Op {
     static final int MOV_ADD_X = 156, MOV_ADD_K = 157, MOV_LSH_K = 158, MOV_RSH_K = 159, MOV_AND_K = 160,
             MOV_MUL_X = 161, MOV_XOR_X = 162, MOV_ARSH_K = 163, MOV_MUL_K = 164, MOV_OR_X = 165, MOV_SUB_X = 166,
             MOV_AND_X = 167;
+
+    /**
+     * Superinstructions for loop back-edges: a 64-bit {@code add dst} followed by a 64-bit register compare
+     * of that {@code dst} ({@code dst += k; if dst < src goto}). For the K form: s = the jump's src, imm = the
+     * add's imm; for the X form: s = the add's src, imm = the jump's src. The offset is the jump's, relative
+     * to the instruction after the jump.
+     */
+    static final int ADDK_JLT = 168, ADDK_JNE = 169, ADDK_JGT = 170, ADDX_JLT = 171, ADDX_JNE = 172,
+            ADDX_JGT = 173;
 }

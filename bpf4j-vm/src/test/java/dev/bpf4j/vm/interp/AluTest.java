@@ -172,4 +172,35 @@ class AluTest {
         vm.run(null);
         assertThat(vm.executedInstructions()).isEqualTo(4);
     }
+
+    @Test
+    void fusedLoopBackEdgesCountAndBranchLikeTheirParts() {
+        // r0 counts iterations of: r1 += 3; if r1 (<, !=, >) r2 goto loop, in K and X forms.
+        for (JumpOp op : new JumpOp[] {JumpOp.JLT, JumpOp.JNE, JumpOp.JGT}) {
+            long limit = op == JumpOp.JGT ? 0 : 30;
+            long start = op == JumpOp.JGT ? -300 : 0;
+            Interpreter k = Interpreter.of(prog(lddw(R1, start), mov(R2, (int) limit), mov(R0, 0),
+                    dev.bpf4j.vm.Asm.alu64(AluOp.ADD, R0, imm(1)),
+                    dev.bpf4j.vm.Asm.alu64(AluOp.ADD, R1, imm(op == JumpOp.JGT ? 0 : 3)),
+                    jmp(op, R1, R2, -3), exit()));
+            Interpreter x = Interpreter.of(prog(lddw(R1, start), mov(R2, (int) limit), mov(R3, 3), mov(R0, 0),
+                    dev.bpf4j.vm.Asm.alu64(AluOp.ADD, R0, imm(1)), dev.bpf4j.vm.Asm.alu64(AluOp.ADD, R1, R3),
+                    jmp(op, R1, R2, -3), exit()));
+            if (op == JumpOp.JGT) {
+                // -300 + 0 is unsigned-greater than 0 forever: the budget must still stop it.
+                Interpreter small = Interpreter.of(prog(lddw(R1, -300), mov(R2, 0),
+                        dev.bpf4j.vm.Asm.alu64(AluOp.ADD, R1, imm(0)), jmp(op, R1, R2, -2), exit()),
+                        dev.bpf4j.vm.VmOptions.defaults().withBudget(500));
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> small.run(null))
+                        .isInstanceOf(dev.bpf4j.vm.VmException.class).hasMessageContaining("budget");
+                continue;
+            }
+            assertThat(k.run(null)).as(op.name()).isEqualTo(10);
+            assertThat(k.executedInstructions()).isEqualTo(3 + 10 * 3 + 1);
+            assertThat(x.run(null)).as(op.name()).isEqualTo(10);
+        }
+        // A jump straight to the compare of a pair keeps the pair unfused and correct.
+        assertThat(run(mov(R1, 0), mov(R2, 5), ja(1), dev.bpf4j.vm.Asm.alu64(AluOp.ADD, R1, imm(1)),
+                jmp(JumpOp.JLT, R1, R2, -2), mov(R0, R1), exit())).isEqualTo(5);
+    }
 }
