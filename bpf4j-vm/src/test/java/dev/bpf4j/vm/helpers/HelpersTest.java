@@ -191,4 +191,20 @@ class HelpersTest {
         assertThat(run(mov(R1, R10), alu64(AluOp.ADD, R1, imm(-16)), mov(R2, 16), call(16),
                 ldx(MemSize.W, R0, R10, -16), exit())).isEqualTo(0x6176616aL);
     }
+
+    @Test
+    void symbolicMapReferencesResolveByNameAndKernelVariablesAreNotSupported() {
+        VmMap map = VmMap.create(MapSpec.of("cfg", MapType.ARRAY, 4, 8, 1), 1);
+        map.lookup(new byte[4], 0)[0] = 9;
+        VmOptions opts = VmOptions.defaults().withMapsByIndex(List.of(map));
+        Program byName = prog(new Insn.LoadImm64(R1, PseudoSource.MAP_VALUE, 0, "cfg"), ldx(MemSize.B, R0, R1, 0),
+                exit());
+        assertThat(Interpreter.of(byName, opts).run(null)).isEqualTo(9);
+        Program unknown = prog(new Insn.LoadImm64(R1, PseudoSource.MAP_FD, 0, "nope"), exit());
+        assertThatThrownBy(() -> Interpreter.of(unknown, opts)).isInstanceOf(VmException.class)
+                .hasMessageContaining("no map of that name");
+        Program btf = prog(lddw(R1, PseudoSource.BTF_ID, 5), exit());
+        assertThatThrownBy(() -> Interpreter.of(btf, opts)).isInstanceOf(VmException.class)
+                .hasMessageContaining("not supported");
+    }
 }
