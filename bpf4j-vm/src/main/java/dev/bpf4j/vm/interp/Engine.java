@@ -16,6 +16,10 @@ import java.nio.ByteOrder;
  * operations and comparisons; shift counts are masked to 63 or 31 (Java does the same); division by zero
  * gives 0 and modulo by zero leaves {@code dst} (truncated to 32 bits in the 32-bit form); signed
  * {@code INT_MIN / -1} is {@code INT_MIN} and {@code INT_MIN % -1} is 0 (Java's own overflow rules).
+ *
+ * <p>The instruction count is exact: a superinstruction ({@link Fuser}) counts as the two instructions it
+ * replaces. The budget is checked before each dispatch, so a run that exhausts it may have executed one
+ * instruction more than the budget when the last dispatch was a superinstruction.
  */
 final class Engine {
     private static final VarHandle I16 = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);

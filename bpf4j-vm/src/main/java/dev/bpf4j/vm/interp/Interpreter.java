@@ -19,8 +19,12 @@ import java.util.Map;
  * address of the input memory, r2 = its length (both 0 without input). The program reads and writes the
  * caller's array in place. Every memory access is bounds-checked against its {@link Memory} region; a bad
  * access, an unknown helper, too deep a call chain or an exhausted instruction budget stop the run with a
- * {@link VmException}, and the interpreter stays usable. One thread at a time: runs share registers and the
- * stack.
+ * {@link VmException} (its {@code pc} is the slot index of the instruction, as {@code llvm-objdump} numbers
+ * them), and the interpreter stays usable. One thread at a time: runs share registers, the stack and the
+ * map-value regions; use one {@code Interpreter} per thread.
+ *
+ * <p>Speed: the program is pre-decoded into one packed {@code long} per instruction with a dense opcode, and
+ * common instruction pairs are fused ({@link Fuser}); running allocates nothing except when helpers do.
  */
 public final class Interpreter {
     private final Code code;
