@@ -402,6 +402,48 @@ final class Engine {
                     n++;
                     pc += Long.compareUnsigned(r[d], r[(int) (w >>> 32) & 0xf]) > 0 ? 1 + (short) (w >>> 16) : 1;
                 }
+                case Op.MOV32_ADD_K -> {
+                    r[d] = r[s] & 0xffffffffL;
+                    r[d] = ((int) r[d] + (int) (w >> 32)) & 0xffffffffL;
+                    pc++;
+                    n++;
+                }
+                case Op.MOV32_ADD_X -> {
+                    r[d] = r[s] & 0xffffffffL;
+                    r[d] = ((int) r[d] + (int) r[(int) (w >>> 16) & 0xf]) & 0xffffffffL;
+                    pc++;
+                    n++;
+                }
+                case Op.MOV32_AND_K -> {
+                    r[d] = r[s] & 0xffffffffL;
+                    r[d] = ((int) r[d] & (int) (w >> 32)) & 0xffffffffL;
+                    pc++;
+                    n++;
+                }
+                case Op.MOV32_XOR_X -> {
+                    r[d] = r[s] & 0xffffffffL;
+                    r[d] = ((int) r[d] ^ (int) r[(int) (w >>> 16) & 0xf]) & 0xffffffffL;
+                    pc++;
+                    n++;
+                }
+                case Op.MOV32_LSH_K -> {
+                    r[d] = r[s] & 0xffffffffL;
+                    r[d] = ((int) r[d] << (int) (w >> 32)) & 0xffffffffL;
+                    pc++;
+                    n++;
+                }
+                case Op.MOV32_RSH_K -> {
+                    r[d] = r[s] & 0xffffffffL;
+                    r[d] = ((int) r[d] >>> (int) (w >> 32)) & 0xffffffffL;
+                    pc++;
+                    n++;
+                }
+                case Op.MOV32_OR_X -> {
+                    r[d] = r[s] & 0xffffffffL;
+                    r[d] = ((int) r[d] | (int) r[(int) (w >>> 16) & 0xf]) & 0xffffffffL;
+                    pc++;
+                    n++;
+                }
                 case Op.CALL_KFUNC -> throw m.kfunc((int) (w >> 32), cur, pc - 1);
                 default -> throw m.fellOff(cur, pc - 1);
                 }

@@ -27,6 +27,10 @@ final class Fuser {
                 fuseBackEdge(words, i, w, next);
                 continue;
             }
+            if (op == Op.MOV32_X) {
+                fuseMov32(words, i, w, next);
+                continue;
+            }
             if (op != Op.MOV64_X) {
                 continue;
             }
@@ -54,6 +58,28 @@ final class Fuser {
             }
             int s2 = ((int) next >>> 12) & 0xf;
             words[i] = (w & 0xffffL & ~0xffL) | fused | (long) s2 << 16 | (next & 0xffff_ffff_0000_0000L);
+        }
+    }
+
+    /** {@code w(dst) = w(src); w(dst) op= k/src2}: one word, laid out like the 64-bit pairs. */
+    private static void fuseMov32(long[] words, int i, long w, long next) {
+        int d = ((int) w >>> 8) & 0xf;
+        if ((((int) next >>> 8) & 0xf) != d) {
+            return;
+        }
+        int fused = switch ((int) next & 0xff) {
+            case Op.ADD32_K -> Op.MOV32_ADD_K;
+            case Op.ADD32_X -> Op.MOV32_ADD_X;
+            case Op.AND32_K -> Op.MOV32_AND_K;
+            case Op.XOR32_X -> Op.MOV32_XOR_X;
+            case Op.LSH32_K -> Op.MOV32_LSH_K;
+            case Op.RSH32_K -> Op.MOV32_RSH_K;
+            case Op.OR32_X -> Op.MOV32_OR_X;
+            default -> -1;
+        };
+        if (fused >= 0) {
+            long s2 = ((int) next >>> 12) & 0xf;
+            words[i] = (w & 0xff00L) | fused | s2 << 16 | (next & 0xffff_ffff_0000_0000L);
         }
     }
 

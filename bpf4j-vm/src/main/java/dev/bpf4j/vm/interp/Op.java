@@ -75,4 +75,8 @@ final class Op {
      */
     static final int ADDK_JLT = 168, ADDK_JNE = 169, ADDK_JGT = 170, ADDX_JLT = 171, ADDX_JNE = 172,
             ADDX_JGT = 173;
+
+    /** The 32-bit {@code mov} pairs, laid out like the 64-bit ones. */
+    static final int MOV32_ADD_K = 174, MOV32_ADD_X = 175, MOV32_AND_K = 176, MOV32_XOR_X = 177, MOV32_LSH_K = 178,
+            MOV32_RSH_K = 179, MOV32_OR_X = 180;
 }

@@ -164,6 +164,18 @@ class AluTest {
             assertThat(run(mov(R2, -1000), mov(R0, R2), dev.bpf4j.vm.Asm.alu64(op, R0, imm(3)), exit()))
                     .as(op.name()).isEqualTo(expected);
         }
+        for (AluOp op : new AluOp[] {AluOp.ADD, AluOp.XOR, AluOp.OR}) {
+            long expected = alu32(op, 0x1_8000_0001L, 0xffff_fff0L);
+            assertThat(run(lddw(R2, 0x1_8000_0001L), lddw(R3, 0xffff_fff0L), dev.bpf4j.vm.Asm.alu32(AluOp.MOV, R0, R2),
+                    dev.bpf4j.vm.Asm.alu32(op, R0, R3), exit())).as(op.name()).isEqualTo(expected);
+        }
+        assertThat(run(lddw(R2, 0x1_8000_0001L), dev.bpf4j.vm.Asm.alu32(AluOp.MOV, R0, R2),
+                dev.bpf4j.vm.Asm.alu32(AluOp.ADD, R0, R0), exit())).isEqualTo(2);
+        for (AluOp op : new AluOp[] {AluOp.ADD, AluOp.AND, AluOp.LSH, AluOp.RSH}) {
+            long expected = alu32k(op, 0x1_8000_0001L, -3);
+            assertThat(run(lddw(R2, 0x1_8000_0001L), dev.bpf4j.vm.Asm.alu32(AluOp.MOV, R0, R2),
+                    dev.bpf4j.vm.Asm.alu32(op, R0, imm(-3)), exit())).as(op.name()).isEqualTo(expected);
+        }
         // A jump into the second instruction of a pair must not skip or repeat anything.
         assertThat(run(mov(R0, 5), mov(R2, 1), jmp(JumpOp.JEQ, R2, imm(1), 1), mov(R0, R2),
                 dev.bpf4j.vm.Asm.alu64(AluOp.ADD, R0, imm(10)), exit())).isEqualTo(15);
