@@ -23,6 +23,9 @@ import java.util.Map;
  * them), and the interpreter stays usable. One thread at a time: runs share registers, the stack and the
  * map-value regions; use one {@code Interpreter} per thread.
  *
+ * <p>The legacy packet loads ({@code ldabs}/{@code ldind}, RFC 9669 section 5.5) read the input memory as the
+ * packet, big-endian; one that falls outside it ends the program with r0 = 0, as the kernel does.
+ *
  * <p>Speed: the program is pre-decoded into one packed {@code long} per instruction with a dense opcode, and
  * common instruction pairs are fused ({@link Fuser}); running allocates nothing except when helpers do.
  */
