@@ -207,4 +207,20 @@ class HelpersTest {
         assertThatThrownBy(() -> Interpreter.of(btf, opts)).isInstanceOf(VmException.class)
                 .hasMessageContaining("not supported");
     }
+
+    @Test
+    void perCpuMapsSeeTheProgramsCpu() {
+        VmOptions opts = VmOptions.defaults().withCpus(4, 2);
+        dev.bpf4j.vm.maps.PerCpuArrayMap map = (dev.bpf4j.vm.maps.PerCpuArrayMap) opts.newMap(
+                MapSpec.of("pc", MapType.PERCPU_ARRAY, 4, 8, 1));
+        Interpreter vm = Interpreter.of(prog(st(MemSize.W, R10, -4, 0), lddw(R1, PseudoSource.MAP_FD, 1),
+                mov(R2, R10), alu64(AluOp.ADD, R2, imm(-4)), call(1), jmp(JumpOp.JEQ, R0, imm(0), 2),
+                mov(R1, 1), atomic(dev.bpf4j.isa.AtomicOp.ADD, false, MemSize.DW, R0, 0, R1), exit()),
+                opts.withMapsByFd(Map.of(1, map)));
+        vm.run(null);
+        vm.run(null);
+        assertThat(map.getAll(0)[2][0]).isEqualTo((byte) 2);
+        assertThat(map.getAll(0)[0][0]).isZero();
+        assertThat(map.cpus()).isEqualTo(4);
+    }
 }
