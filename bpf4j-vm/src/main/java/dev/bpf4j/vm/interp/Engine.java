@@ -134,8 +134,8 @@ final class Engine {
                 case Op.MOVSX1632_K -> r[d] = ((short) (int) (w >> 32)) & 0xffffffffL;
                 case Op.MOVSX3264_X -> r[d] = (int) r[s];
                 case Op.MOVSX3264_K -> r[d] = (int) (w >> 32);
-                case Op.MOVSX3232_X -> r[d] = ((int) (int) r[s]) & 0xffffffffL;
-                case Op.MOVSX3232_K -> r[d] = ((int) (int) (w >> 32)) & 0xffffffffL;
+                case Op.MOVSX3232_X -> r[d] = r[s] & 0xffffffffL; // not encodable (movsx32 is 64-bit only)
+                case Op.MOVSX3232_K -> r[d] = (w >> 32) & 0xffffffffL; // not encodable
                 case Op.ARSH64_X -> r[d] = r[d] >> r[s];
                 case Op.ARSH64_K -> r[d] = r[d] >> (w >> 32);
                 case Op.ARSH32_X -> r[d] = ((int) r[d] >> (int) r[s]) & 0xffffffffL;
