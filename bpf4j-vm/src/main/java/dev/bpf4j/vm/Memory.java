@@ -39,6 +39,9 @@ public final class Memory {
     private static final VarHandle I32 = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle I64 = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
+    /** The most regions one run may map: bounds the table a misbehaving program can grow. */
+    public static final int MAX_REGIONS = 1 << 20;
+
     private byte[][] regions = new byte[32][];
     private String[] names = new String[32];
     private int count = FIRST_DYNAMIC;
@@ -85,6 +88,12 @@ public final class Memory {
     public long addressOf(byte[] data, String name) {
         Integer id = ids.get(data);
         if (id == null) {
+            if (count >= MAX_REGIONS) {
+                // A program that keeps creating map values (e.g. delete and re-insert in a loop) would
+                // otherwise grow the table until the JVM runs out of memory.
+                throw new IllegalStateException("more than " + MAX_REGIONS + " map values and ring buffer records"
+                        + " were handed to the program in one run");
+            }
             if (count == regions.length) {
                 regions = Arrays.copyOf(regions, count * 2);
                 names = Arrays.copyOf(names, count * 2);

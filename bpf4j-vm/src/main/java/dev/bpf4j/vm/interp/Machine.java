@@ -122,7 +122,8 @@ final class Machine implements HelperContext {
         } catch (VmException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new VmException(callPc, "helper " + helpers.name(id) + " (" + id + ") failed: " + e);
+            throw new VmException(callPc, "helper " + helpers.name(id) + " (" + id + ") failed: "
+                    + (e.getMessage() != null ? e.getMessage() : e.toString()));
         }
     }
 
