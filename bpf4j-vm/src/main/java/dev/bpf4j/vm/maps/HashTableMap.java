@@ -1,20 +1,27 @@
 package dev.bpf4j.vm.maps;
 
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code BPF_MAP_TYPE_HASH}: at most {@code max_entries} keys. A new key in a full map fails with
- * {@code -E2BIG}; {@code BPF_NOEXIST} on a present key with {@code -EEXIST}; {@code BPF_EXIST} on an
- * absent key with {@code -ENOENT}; deleting an absent key with {@code -ENOENT}. Replacing a value writes
- * into the existing array, so pointers a program got from a lookup see the new value.
+ * {@code BPF_MAP_TYPE_HASH} and {@code BPF_MAP_TYPE_LRU_HASH}: at most {@code max_entries} keys.
+ * {@code BPF_NOEXIST} on a present key fails with {@code -EEXIST}; {@code BPF_EXIST} on an absent key with
+ * {@code -ENOENT}; deleting an absent key with {@code -ENOENT}. A new key in a full map fails with
+ * {@code -E2BIG}, except in the LRU variant, which makes room by evicting the least recently used key
+ * (lookups and updates count as uses). Replacing a value writes into the existing array, so pointers a
+ * program got from a lookup see the new value.
  */
 public final class HashTableMap implements VmMap {
     private final MapSpec spec;
-    private final Map<Key, byte[]> entries = new LinkedHashMap<>();
+    private final boolean leastRecentlyUsed;
+    private final LinkedHashMap<Key, byte[]> entries;
 
-    HashTableMap(MapSpec spec) {
+    HashTableMap(MapSpec spec, boolean leastRecentlyUsed) {
         this.spec = spec;
+        this.leastRecentlyUsed = leastRecentlyUsed;
+        // Access order makes the iteration order the eviction order of the LRU variant.
+        this.entries = new LinkedHashMap<>(16, 0.75f, leastRecentlyUsed);
     }
 
     @Override
@@ -46,7 +53,12 @@ public final class HashTableMap implements VmMap {
             return -Errno.ENOENT;
         }
         if (entries.size() >= spec.maxEntries()) {
-            return -Errno.E2BIG;
+            if (!leastRecentlyUsed) {
+                return -Errno.E2BIG;
+            }
+            Iterator<Map.Entry<Key, byte[]>> eldest = entries.entrySet().iterator();
+            eldest.next();
+            eldest.remove();
         }
         entries.put(Key.of(key), value.clone());
         return 0;
@@ -60,6 +72,11 @@ public final class HashTableMap implements VmMap {
     /** The number of entries. */
     public int size() {
         return entries.size();
+    }
+
+    /** Whether {@code key} is present, without counting as a use (Java side). */
+    public boolean contains(byte[] key) {
+        return entries.containsKey(new Key(key));
     }
 
     /** A snapshot of the keys, in insertion order (Java side, like iterating with get_next_key). */

@@ -7,7 +7,7 @@ package dev.bpf4j.vm.maps;
  * (the kernel's verifier would have refused the program). Not thread-safe: the VM is single-threaded.
  */
 public sealed interface VmMap
-        permits ArrayMap, PerCpuArrayMap, HashTableMap, PerCpuHashMap, LruHashMap, QueueMap, StackMap,
+        permits ArrayMap, PerCpuArrayMap, HashTableMap, PerCpuHashMap, DequeMap,
         RingBufMap, ProgArrayMap {
     /** Update flag: create or replace. */
     long BPF_ANY = 0;
@@ -56,11 +56,11 @@ public sealed interface VmMap
         return switch (spec.type()) {
             case ARRAY -> new ArrayMap(spec);
             case PERCPU_ARRAY -> new PerCpuArrayMap(spec, cpus);
-            case HASH -> new HashTableMap(spec);
+            case HASH -> new HashTableMap(spec, false);
             case PERCPU_HASH -> new PerCpuHashMap(spec, cpus);
-            case LRU_HASH -> new LruHashMap(spec);
-            case QUEUE -> new QueueMap(spec);
-            case STACK -> new StackMap(spec);
+            case LRU_HASH -> new HashTableMap(spec, true);
+            case QUEUE -> new DequeMap(spec, false);
+            case STACK -> new DequeMap(spec, true);
             case RINGBUF -> new RingBufMap(spec);
             case PROG_ARRAY -> new ProgArrayMap(spec);
         };

@@ -86,7 +86,7 @@ class MapsTest {
 
     @Test
     void lruEvictsTheLeastRecentlyUsed() {
-        LruHashMap m = (LruHashMap) VmMap.create(MapSpec.of("l", MapType.LRU_HASH, 4, 4, 2), 1);
+        HashTableMap m = (HashTableMap) VmMap.create(MapSpec.of("l", MapType.LRU_HASH, 4, 4, 2), 1);
         m.update(u32(1), val(1), 0, 0);
         m.update(u32(2), val(2), 0, 0);
         m.lookup(u32(1), 0);

@@ -3,16 +3,20 @@ package dev.bpf4j.vm.maps;
 import java.util.ArrayDeque;
 
 /**
- * {@code BPF_MAP_TYPE_STACK}: last in, first out, at most {@code max_entries} values, no keys. Pushing onto a
- * full stack fails with {@code -E2BIG} unless the flag is {@code BPF_EXIST}, which drops the oldest value;
- * other flags give {@code -EINVAL}; popping or peeking an empty stack gives {@code -ENOENT} (null here).
+ * {@code BPF_MAP_TYPE_QUEUE} (first in, first out) and {@code BPF_MAP_TYPE_STACK} (last in, first out): at most
+ * {@code max_entries} values, no keys. The two differ only in which end {@code pop} and {@code peek} take from.
+ * Pushing onto a full map fails with {@code -E2BIG} unless the flag is {@code BPF_EXIST}, which drops the
+ * oldest value; other flags give {@code -EINVAL}; popping or peeking an empty map gives {@code -ENOENT} (null
+ * here).
  */
-public final class StackMap implements VmMap {
+public final class DequeMap implements VmMap {
     private final MapSpec spec;
+    private final boolean lastInFirstOut;
     private final ArrayDeque<byte[]> values = new ArrayDeque<>();
 
-    StackMap(MapSpec spec) {
+    DequeMap(MapSpec spec, boolean lastInFirstOut) {
         this.spec = spec;
+        this.lastInFirstOut = lastInFirstOut;
     }
 
     @Override
@@ -42,12 +46,12 @@ public final class StackMap implements VmMap {
 
     @Override
     public byte[] pop() {
-        return values.pollLast();
+        return lastInFirstOut ? values.pollLast() : values.pollFirst();
     }
 
     @Override
     public byte[] peek() {
-        return values.peekLast();
+        return lastInFirstOut ? values.peekLast() : values.peekFirst();
     }
 
     /** The number of values held. */
