@@ -29,6 +29,6 @@ bpf4j_find_java() {
     fi
   done
   echo "bpf4j: needs Java 25 or newer, and found none (looked at \$JAVA_HOME, java on PATH, /usr/lib/jvm/*)." >&2
-  echo "bpf4j: install one, e.g. Temurin 25 (https://adoptium.net) or 'apt-get install openjdk-25-jdk', or set JAVA_HOME." >&2
+  echo "bpf4j: install one (e.g. Temurin 25: package temurin-25-jdk from the Adoptium apt repository, https://adoptium.net), or point JAVA_HOME at one." >&2
   return 1
 }
