@@ -1,0 +1,52 @@
+package dev.bpf4j.kernel.link;
+
+import dev.bpf4j.kernel.KernelTest;
+import dev.bpf4j.kernel.ProgramType;
+import dev.bpf4j.kernel.sys.LinkCalls;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@KernelTest
+class TracepointKernelTest {
+
+    @Test
+    void tracefsListsSyscallTracepointsWithWildcards() {
+        assertThat(Tracefs.list("syscalls:sys_enter_getp*"))
+                .extracting(Object::toString).contains("syscalls:sys_enter_getpid", "syscalls:sys_enter_getppid");
+        assertThat(Tracefs.list("sched_process_e?ec")).extracting(Object::toString).containsExactly("sched:sched_process_exec");
+        assertThat(Tracefs.tracepointId("syscalls", "sys_enter_getpid")).isPositive();
+        assertThat(Tracefs.format("syscalls", "sys_enter_getpid")).contains("__syscall_nr");
+        assertThatThrownBy(() -> Tracefs.tracepointId("syscalls", "sys_enter_nothing"))
+                .hasMessageContaining("no tracepoint syscalls:sys_enter_nothing");
+    }
+
+    @Test
+    void tracepointCountsGetpidCalls() {
+        try (Counter c = Counter.load(ProgramType.TRACEPOINT, null, 0)) {
+            PerfEventLink link = Tracepoint.attach(c.program, "syscalls", "sys_enter_getpid");
+            try (link) {
+                assertThat(link.usesBpfLinks()).isTrue();
+                assertThat(link.id()).isPositive();
+                for (int i = 0; i < 50; i++) {
+                    LinkCalls.getpid();
+                }
+                assertThat(c.count()).isGreaterThanOrEqualTo(50);
+            }
+            assertThat(link.isClosed()).isTrue();
+            link.close(); // idempotent
+            long after = c.count();
+            LinkCalls.getpid();
+            assertThat(c.count()).isEqualTo(after);
+        }
+    }
+
+    @Test
+    void tracepointNeedsATracepointProgram() {
+        try (Counter c = Counter.load(ProgramType.SOCKET_FILTER, null, 0)) {
+            assertThatThrownBy(() -> Tracepoint.attach(c.program, "syscalls", "sys_enter_getpid"))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("TRACEPOINT");
+        }
+    }
+}
