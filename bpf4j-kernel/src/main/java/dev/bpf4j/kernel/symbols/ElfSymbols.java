@@ -53,12 +53,15 @@ public final class ElfSymbols {
     private final ElfFile elf;
     private final List<Segment> segments;
     private final Map<String, Function> functions;
+    private final Map<String, Long> sectionAddresses;
 
-    private ElfSymbols(String path, ElfFile elf, List<Segment> segments, Map<String, Function> functions) {
+    private ElfSymbols(String path, ElfFile elf, List<Segment> segments, Map<String, Function> functions,
+                       Map<String, Long> sectionAddresses) {
         this.path = path;
         this.elf = elf;
         this.segments = segments;
         this.functions = functions;
+        this.sectionAddresses = sectionAddresses;
     }
 
     /**
@@ -104,7 +107,14 @@ public final class ElfSymbols {
                 }
             }
         }
-        return new ElfSymbols(path, elf, List.copyOf(segments), functions);
+        // ElfFile keeps no sh_addr; read it for the sections whose addresses matter (.stapsdt.base).
+        Map<String, Long> addresses = new LinkedHashMap<>();
+        long shoff = b.getLong(40);
+        int shentsize = Short.toUnsignedInt(b.getShort(58));
+        for (ElfFile.Section s : elf.sections()) {
+            addresses.putIfAbsent(s.name(), b.getLong((int) (shoff + (long) s.index() * shentsize) + 16));
+        }
+        return new ElfSymbols(path, elf, List.copyOf(segments), functions, addresses);
     }
 
     private static void addFunction(Map<String, Function> into, String name, long value, long size, int type, int shndx) {
@@ -177,6 +187,11 @@ public final class ElfSymbols {
             throw new IllegalArgumentException(path + " has no function symbol '" + name + "' in .symtab or .dynsym");
         }
         return fileOffset(f.address());
+    }
+
+    /** The virtual address ({@code sh_addr}) of the first section called {@code name}, or 0 if none. */
+    public long sectionAddress(String name) {
+        return sectionAddresses.getOrDefault(name, 0L);
     }
 
     /** The byte order of the file. */

@@ -109,18 +109,19 @@ public final class LinkCalls {
     }
 
     /**
-     * perf_event_open for a uprobe: {@code type} the uprobe PMU's dynamic type, {@code config} the
-     * retprobe bit and reference-counter offset, {@code config1} a pointer to {@code path} (valid for the
-     * call only: the kernel copies it), {@code config2} the file offset. Returns an fd or {@code -errno}.
+     * perf_event_open for a uprobe or kprobe: {@code type} the PMU's dynamic type, {@code config} the
+     * retprobe bit (and, for uprobes, the reference-counter offset), {@code config1} a pointer to
+     * {@code target} (the binary's path or the kernel function's name; valid for the call only: the kernel
+     * copies it), {@code config2} the offset. Returns an fd or {@code -errno}.
      */
-    public static int openUprobe(int type, long config, String path, long offset, int pid, int cpu) {
+    public static int openProbe(int type, long config, String target, long offset, int pid, int cpu) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment a = arena.allocate(PerfEvent.ATTR_SIZE, 8);
             a.set(ValueLayout.JAVA_INT, PerfEvent.TYPE, type);
             a.set(ValueLayout.JAVA_INT, PerfEvent.SIZE, PerfEvent.ATTR_SIZE);
             a.set(ValueLayout.JAVA_LONG, PerfEvent.CONFIG, config);
             a.set(ValueLayout.JAVA_LONG, PerfEvent.SAMPLE_PERIOD, 1);
-            a.set(ValueLayout.JAVA_LONG, PerfEvent.CONFIG1, arena.allocateFrom(path, StandardCharsets.UTF_8).address());
+            a.set(ValueLayout.JAVA_LONG, PerfEvent.CONFIG1, arena.allocateFrom(target, StandardCharsets.UTF_8).address());
             a.set(ValueLayout.JAVA_LONG, PerfEvent.CONFIG2, offset);
             return (int) Native.syscall(Native.SYS_PERF_EVENT_OPEN, a.address(), pid, cpu, -1,
                     PerfEvent.FLAG_FD_CLOEXEC, 0);

@@ -1,0 +1,58 @@
+package dev.bpf4j.kernel.link;
+
+import dev.bpf4j.asm.ProgramBuilder;
+import dev.bpf4j.isa.MemSize;
+import dev.bpf4j.isa.Program;
+import dev.bpf4j.kernel.BpfMap;
+import dev.bpf4j.kernel.BpfProgram;
+import dev.bpf4j.kernel.KernelObjects;
+import dev.bpf4j.kernel.KernelTest;
+import dev.bpf4j.kernel.LoadOptions;
+import dev.bpf4j.kernel.MapSpec;
+import dev.bpf4j.kernel.MapType;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+
+import static dev.bpf4j.isa.Reg.R0;
+import static dev.bpf4j.isa.Reg.R1;
+import static dev.bpf4j.isa.Reg.R2;
+import static dev.bpf4j.isa.Reg.R3;
+import static dev.bpf4j.isa.Reg.R6;
+import static dev.bpf4j.isa.Reg.R7;
+import static dev.bpf4j.isa.Reg.R10;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@KernelTest
+class IteratorKernelTest {
+
+    /** For each map: {@code bpf_seq_write(ctx->meta->seq, "map\n", 4)}. */
+    static Program writesALinePerMap() {
+        return ProgramBuilder.build(b -> b
+                .ldx(MemSize.DW, R6, R1, 0) // ctx->meta
+                .ldx(MemSize.DW, R7, R1, 8) // ctx->map, NULL on the final call
+                .jeq(R7, 0, "out")
+                .ldx(MemSize.DW, R1, R6, 0) // meta->seq
+                .st(MemSize.W, R10, -8, 0x0a70616d) // "map\n"
+                .mov64(R2, R10).add64(R2, -8)
+                .mov64(R3, 4)
+                .call(127) // bpf_seq_write
+                .label("out")
+                .mov64(R0, 0)
+                .exit());
+    }
+
+    @Test
+    void bpfMapIteratorWritesALinePerMap() {
+        try (BpfMap extra = BpfMap.create(MapSpec.of("t_iter_extra", MapType.ARRAY, 4, 8, 1));
+             BpfProgram prog = BpfProgram.load(Iterator.spec("t_iter", "bpf_map", writesALinePerMap()), LoadOptions.DEFAULT);
+             BpfLink link = Iterator.attach(prog)) {
+            assertThat(link.id()).isPositive();
+            String text = new String(Iterator.read(link), StandardCharsets.US_ASCII);
+            long lines = text.chars().filter(ch -> ch == '\n').count();
+            assertThat(text).startsWith("map\n");
+            assertThat(lines).isGreaterThanOrEqualTo(1).isLessThanOrEqualTo(KernelObjects.mapIds().size());
+            assertThat(Iterator.read(link)).hasSize(text.length()); // each read walks again
+        }
+    }
+}
