@@ -43,6 +43,30 @@ class TracepointKernelTest {
     }
 
     @Test
+    void manyTracepointLinksCloseConcurrently() {
+        java.util.List<Tracefs.TracepointName> names = Tracefs.list("syscalls:sys_enter_get*");
+        assertThat(names.size()).isGreaterThan(8);
+        try (Counter c = Counter.load(ProgramType.TRACEPOINT, null, 0)) {
+            java.util.List<PerfEventLink> links = new java.util.ArrayList<>();
+            try {
+                for (Tracefs.TracepointName n : names) {
+                    links.add(Tracepoint.attach(c.program, n.category(), n.name()));
+                }
+                LinkCalls.getpid();
+                assertThat(c.count()).isPositive();
+            } finally {
+                long start = System.nanoTime();
+                Links.closeAll(links);
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                // One by one this costs about 80 ms per link here; together about one grace period.
+                assertThat(millis).as("closing %d links took %d ms", links.size(), millis)
+                        .isLessThan(80L * links.size());
+            }
+            assertThat(links).allMatch(Link::isClosed);
+        }
+    }
+
+    @Test
     void tracepointNeedsATracepointProgram() {
         try (Counter c = Counter.load(ProgramType.SOCKET_FILTER, null, 0)) {
             assertThatThrownBy(() -> Tracepoint.attach(c.program, "syscalls", "sys_enter_getpid"))

@@ -1,0 +1,66 @@
+package dev.bpf4j.kernel.link;
+
+import org.junit.jupiter.api.Assumptions;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A small C program compiled with gcc at test time: {@code bpf4j_target} is a uprobe target, and the loop
+ * fires the USDT probe {@code bpf4j:tick} (with a semaphore) through {@code <sys/sdt.h>}. It prints how
+ * many iterations saw the semaphore set.
+ */
+final class TestBinary {
+    static final String SOURCE = """
+            #define _SDT_HAS_SEMAPHORES 1
+            #include <sys/sdt.h>
+            #include <stdio.h>
+            #include <stdlib.h>
+            unsigned short bpf4j_tick_semaphore __attribute__((unused)) __attribute__((section(".probes")));
+            __attribute__((noinline)) int bpf4j_target(int x) { __asm__ volatile(""); return x * 2; }
+            int main(int argc, char **argv) {
+                int n = argc > 1 ? atoi(argv[1]) : 1;
+                long sum = 0;
+                int enabled = 0;
+                for (int i = 0; i < n; i++) {
+                    sum += bpf4j_target(i);
+                    if (__builtin_expect(bpf4j_tick_semaphore, 0)) enabled++;
+                    STAP_PROBE2(bpf4j, tick, i, sum);
+                }
+                printf("%d\\n", enabled);
+                return 0;
+            }
+            """;
+
+    private TestBinary() {
+    }
+
+    /** Whether gcc and sys/sdt.h are available (the USDT test needs systemtap-sdt-dev). */
+    static Path compile(Path dir) throws IOException, InterruptedException {
+        Path src = dir.resolve("probed.c");
+        Path bin = dir.resolve("probed");
+        Files.writeString(src, SOURCE);
+        Process p = new ProcessBuilder("gcc", "-O1", "-o", bin.toString(), src.toString())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        p.waitFor(60, TimeUnit.SECONDS);
+        Assumptions.assumeTrue(p.exitValue() == 0 || !out.contains("sys/sdt.h"),
+                "sys/sdt.h is missing: apt-get install systemtap-sdt-dev");
+        if (p.exitValue() != 0) {
+            throw new IllegalStateException("gcc failed: " + out);
+        }
+        return bin;
+    }
+
+    /** Runs the binary for {@code n} iterations; returns what it printed (iterations that saw the semaphore). */
+    static int run(Path bin, int n) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(bin.toString(), Integer.toString(n)).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes()).trim();
+        if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException(bin + " failed: " + out);
+        }
+        return Integer.parseInt(out);
+    }
+}
