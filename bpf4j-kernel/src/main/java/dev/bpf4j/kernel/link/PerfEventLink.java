@@ -36,6 +36,12 @@ public final class PerfEventLink implements Link {
      * @param also closed after the events (e.g. a semaphore hold), or null
      */
     static PerfEventLink attach(int progFd, List<Integer> eventFds, String description, AutoCloseable also) {
+        return attach(progFd, eventFds, description, also, false);
+    }
+
+    /** As above; {@code ioctlOnly} skips BPF links and takes the pre-5.15 path (tested here on purpose). */
+    static PerfEventLink attach(int progFd, List<Integer> eventFds, String description, AutoCloseable also,
+                                boolean ioctlOnly) {
         List<LinkFd> events = new ArrayList<>();
         for (int fd : eventFds) {
             events.add(new LinkFd(fd, "perf event of " + description));
@@ -44,7 +50,8 @@ public final class PerfEventLink implements Link {
         int firstId = 0;
         try {
             for (LinkFd event : events) {
-                int r = LinkCalls.linkCreate(progFd, event.get(), Attach.PERF_EVENT, 0, 0, null);
+                int r = ioctlOnly ? -dev.bpf4j.kernel.sys.Errno.EINVAL
+                        : LinkCalls.linkCreate(progFd, event.get(), Attach.PERF_EVENT, 0, 0, null);
                 if (r >= 0) {
                     links.add(new LinkFd(r, "link of " + description));
                     if (firstId == 0) {

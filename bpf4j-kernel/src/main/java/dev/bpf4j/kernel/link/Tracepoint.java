@@ -25,6 +25,11 @@ public final class Tracepoint {
      * @throws SyscallException         if the kernel refuses the perf event or the attachment
      */
     public static PerfEventLink attach(BpfProgram program, String category, String name) {
+        return attach(program, category, name, false);
+    }
+
+    /** As above; {@code ioctlOnly} forces the PERF_EVENT_IOC_SET_BPF path older kernels need. */
+    static PerfEventLink attach(BpfProgram program, String category, String name, boolean ioctlOnly) {
         Attach.requireType(program, "a tracepoint", ProgramType.TRACEPOINT);
         int id = Tracefs.tracepointId(category, name);
         String what = "tracepoint " + category + ":" + name;
@@ -34,6 +39,6 @@ public final class Tracepoint {
         if (fd < 0) {
             throw new SyscallException("perf_event_open", -fd, what + " (id " + id + ")");
         }
-        return PerfEventLink.attach(program.fd(), List.of(fd), what, null);
+        return PerfEventLink.attach(program.fd(), List.of(fd), what, null, ioctlOnly);
     }
 }

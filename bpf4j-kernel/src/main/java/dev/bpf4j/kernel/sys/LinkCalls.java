@@ -150,6 +150,11 @@ public final class LinkCalls {
         }
     }
 
+    /** {@code getppid()} straight from the kernel, another syscall for tracepoint tests. */
+    public static int getppid() {
+        return (int) Native.syscall(Sockets.SYS_GETPPID, 0, 0, 0, 0, 0, 0);
+    }
+
     /** {@code getpid()} straight from the kernel (Java caches its pid; tracepoint tests need the syscall). */
     public static int getpid() {
         return (int) Native.syscall(Sockets.SYS_GETPID, 0, 0, 0, 0, 0, 0);

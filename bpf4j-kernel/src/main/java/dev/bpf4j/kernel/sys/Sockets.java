@@ -13,6 +13,7 @@ public final class Sockets {
     private static final boolean X86_64 = System.getProperty("os.arch").equals("amd64");
     static final long SYS_READ = X86_64 ? 0 : 63;
     static final long SYS_GETPID = X86_64 ? 39 : 172;
+    static final long SYS_GETPPID = X86_64 ? 110 : 173;
     private static final long SYS_SOCKET = X86_64 ? 41 : 198;
     private static final long SYS_BIND = X86_64 ? 49 : 200;
     private static final long SYS_CONNECT = X86_64 ? 42 : 203;

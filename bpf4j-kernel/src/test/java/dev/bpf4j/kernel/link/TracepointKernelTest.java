@@ -43,6 +43,19 @@ class TracepointKernelTest {
     }
 
     @Test
+    void tracepointThroughTheOlderIoctlAlsoCounts() {
+        try (Counter c = Counter.load(ProgramType.TRACEPOINT, null, 0);
+             PerfEventLink link = Tracepoint.attach(c.program, "syscalls", "sys_enter_getppid", true)) {
+            assertThat(link.usesBpfLinks()).isFalse();
+            assertThat(link.id()).isZero();
+            for (int i = 0; i < 10; i++) {
+                LinkCalls.getppid();
+            }
+            assertThat(c.count()).isGreaterThanOrEqualTo(10);
+        }
+    }
+
+    @Test
     void manyTracepointLinksCloseConcurrently() {
         java.util.List<Tracefs.TracepointName> names = Tracefs.list("syscalls:sys_enter_get*");
         assertThat(names.size()).isGreaterThan(8);
