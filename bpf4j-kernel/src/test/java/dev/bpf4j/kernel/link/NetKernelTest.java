@@ -110,12 +110,36 @@ class NetKernelTest {
         }
     }
 
-    @Test
-    void cgroupSkbEgressCountsPacketsOfProcessesInATestCgroup() throws Exception {
+    /** A fresh cgroup v2 directory for one test; removed by {@link #removeCgroup}. */
+    private static Path createCgroup() throws java.io.IOException {
         Path root = Cgroup.v2Root().orElse(null);
         Assumptions.assumeTrue(root != null, "no cgroup v2 hierarchy is mounted");
-        Path cg = root.resolve("bpf4j-test-" + ProcessHandle.current().pid());
-        Files.createDirectory(cg);
+        return Files.createDirectory(root.resolve("bpf4j-test-" + ProcessHandle.current().pid()));
+    }
+
+    private static void removeCgroup(Path cg) throws InterruptedException {
+        for (int i = 0; i < 100 && Files.exists(cg); i++) {
+            try {
+                Files.delete(cg);
+            } catch (java.io.IOException busy) {
+                Thread.sleep(20); // An exited shell leaves the cgroup asynchronously.
+            }
+        }
+    }
+
+    /** Runs {@code script} in a bash that first moves itself into {@code cg}; returns exit code and output. */
+    private static String runInCgroup(Path cg, String script, int expectedExit) throws Exception {
+        Process p = new ProcessBuilder("bash", "-c", "echo $$ > " + cg.resolve("cgroup.procs") + " && " + script)
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isEqualTo(expectedExit);
+        return out;
+    }
+
+    @Test
+    void cgroupSkbEgressCountsPacketsOfProcessesInATestCgroup() throws Exception {
+        Path cg = createCgroup();
         int rx = udpSocket();
         try (Counter c = Counter.load(ProgramType.CGROUP_SKB, AttachType.CGROUP_INET_EGRESS, 1);
              BpfLink link = Cgroup.attach(c.program, cg, AttachType.CGROUP_INET_EGRESS)) {
@@ -126,22 +150,30 @@ class NetKernelTest {
             send(tx, port, 3);
             Native.close(tx);
             assertThat(c.count()).isZero();
-            // A shell that moves itself into the cgroup, then sends 5 datagrams.
-            Process p = new ProcessBuilder("bash", "-c", "echo $$ > " + cg.resolve("cgroup.procs")
-                    + " && for i in 1 2 3 4 5; do echo hi > /dev/udp/127.0.0.1/" + port + "; done")
-                    .redirectErrorStream(true).start();
-            assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
-            assertThat(p.exitValue()).as(new String(p.getInputStream().readAllBytes())).isZero();
+            runInCgroup(cg, "for i in 1 2 3 4 5; do echo hi > /dev/udp/127.0.0.1/" + port + "; done", 0);
             assertThat(c.count()).isEqualTo(5);
         } finally {
             Native.close(rx);
-            for (int i = 0; i < 50 && Files.exists(cg); i++) {
-                try {
-                    Files.delete(cg);
-                } catch (java.io.IOException busy) {
-                    Thread.sleep(20); // The exited shell leaves the cgroup asynchronously.
-                }
-            }
+            removeCgroup(cg);
+        }
+    }
+
+    @Test
+    void cgroupConnect4ProgramDeniesConnectsInItsCgroupOnly() throws Exception {
+        Path cg = createCgroup();
+        int rx = udpSocket();
+        try (Counter c = Counter.load(ProgramType.CGROUP_SOCK_ADDR, AttachType.CGROUP_INET4_CONNECT, 0);
+             BpfLink link = Cgroup.attach(c.program, cg, AttachType.CGROUP_INET4_CONNECT)) {
+            int port = Sockets.localPort(rx);
+            String out = runInCgroup(cg, "echo hi > /dev/udp/127.0.0.1/" + port, 1);
+            assertThat(out).contains("Operation not permitted");
+            assertThat(c.count()).isEqualTo(1);
+            int tx = udpSocket();
+            assertThat(Sockets.connect(tx, LOOPBACK, port)).as("this JVM is outside the cgroup").isZero();
+            Native.close(tx);
+        } finally {
+            Native.close(rx);
+            removeCgroup(cg);
         }
     }
 }
