@@ -30,6 +30,24 @@ class RawTracepointKernelTest {
     }
 
     @Test
+    void pinnedLinkOutlivesItsFdUntilUnpinned() {
+        String dir = dev.bpf4j.kernel.BpfFs.ensureMounted();
+        String pin = dir + "/bpf4j_test_link_" + ProcessHandle.current().pid();
+        try (Counter c = Counter.load(ProgramType.RAW_TRACEPOINT, null, 0)) {
+            try (BpfLink link = RawTracepoint.attach(c.program, "sys_enter")) {
+                link.pin(pin);
+            }
+            try {
+                long before = c.count();
+                LinkCalls.getpid();
+                assertThat(c.count()).as("the pin keeps the program attached").isGreaterThan(before);
+            } finally {
+                dev.bpf4j.kernel.BpfFs.unpin(pin);
+            }
+        }
+    }
+
+    @Test
     void unknownRawTracepointIsNamed() {
         try (Counter c = Counter.load(ProgramType.RAW_TRACEPOINT, null, 0)) {
             assertThatThrownBy(() -> RawTracepoint.attach(c.program, "no_such_tracepoint"))

@@ -22,6 +22,7 @@ final class TestBinary {
             __attribute__((noinline)) int bpf4j_target(int x) { __asm__ volatile(""); return x * 2; }
             int main(int argc, char **argv) {
                 int n = argc > 1 ? atoi(argv[1]) : 1;
+                if (argc > 2) { char line[8]; if (!fgets(line, sizeof line, stdin)) return 2; }
                 long sum = 0;
                 int enabled = 0;
                 for (int i = 0; i < n; i++) {
@@ -52,6 +53,21 @@ final class TestBinary {
             throw new IllegalStateException("gcc failed: " + out);
         }
         return bin;
+    }
+
+    /** Starts the binary for {@code n} iterations, waiting for a line on stdin before it begins. */
+    static Process startWaiting(Path bin, int n) throws IOException {
+        return new ProcessBuilder(bin.toString(), Integer.toString(n), "wait").redirectErrorStream(true).start();
+    }
+
+    /** Lets a {@link #startWaiting} process run and waits for it to finish. */
+    static void release(Process p) throws IOException, InterruptedException {
+        p.getOutputStream().write('\n');
+        p.getOutputStream().close();
+        p.getInputStream().readAllBytes();
+        if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException("probed process failed");
+        }
     }
 
     /** Runs the binary for {@code n} iterations; returns what it printed (iterations that saw the semaphore). */

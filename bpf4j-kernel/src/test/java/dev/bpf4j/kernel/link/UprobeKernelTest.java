@@ -43,6 +43,32 @@ class UprobeKernelTest {
     }
 
     @Test
+    void uprobeForOnePidIgnoresOtherProcesses() throws Exception {
+        Path bin = TestBinary.compile(dir);
+        Process target = TestBinary.startWaiting(bin, 7);
+        try (Counter c = Counter.load(ProgramType.KPROBE, null, 0);
+             PerfEventLink link = Uprobe.attach(c.program, bin.toString(), "bpf4j_target", false, (int) target.pid())) {
+            TestBinary.run(bin, 40); // another process: not counted
+            TestBinary.release(target);
+            assertThat(c.count()).isEqualTo(7);
+        } finally {
+            target.destroyForcibly().waitFor();
+        }
+    }
+
+    @Test
+    void resolvesSharedLibraryFunctionsThroughDynsym() {
+        Path libc = Path.of("/lib/x86_64-linux-gnu/libc.so.6");
+        Assumptions.assumeTrue(Files.exists(libc), "no x86_64 glibc here");
+        ElfSymbols elf = ElfSymbols.read(libc.toString());
+        assertThat(elf.function("malloc")).isPresent();
+        long offset = elf.offsetOf("malloc");
+        assertThat(offset).isPositive();
+        ElfSymbols.Segment text = elf.segments().stream().filter(s -> (s.flags() & 1) != 0).findFirst().orElseThrow();
+        assertThat(offset).isBetween(text.offset(), text.offset() + text.filesz());
+    }
+
+    @Test
     void uprobeOnAMissingSymbolNamesIt() throws Exception {
         Path bin = TestBinary.compile(dir);
         try (Counter c = Counter.load(ProgramType.KPROBE, null, 0)) {
