@@ -11,8 +11,9 @@ import java.util.List;
 /**
  * Attaches a tracepoint program to a static kernel tracepoint ({@code category:name}, as listed by
  * {@link Tracefs#list}): the tracepoint's tracefs id opens a {@code PERF_TYPE_TRACEPOINT} perf event
- * counting on all processes of one CPU-independent event, which then carries the program. The program's
- * context is the tracepoint's raw record, laid out as {@link Tracefs#format} describes.
+ * (pid -1, CPU 0: once it carries a program, the program runs for every task on every CPU), which then
+ * carries the program. The program's context is the tracepoint's record, laid out as
+ * {@link Tracefs#format} describes.
  */
 public final class Tracepoint {
     private Tracepoint() {

@@ -28,12 +28,20 @@ class IteratorKernelTest {
 
     /** For each map: {@code bpf_seq_write(ctx->meta->seq, "map\n", 4)}. */
     static Program writesALinePerMap() {
+        return writesPerObject(0x0a70616d);
+    }
+
+    /**
+     * For each object (ctx->meta at 0, the object at 8, as in {@code bpf_iter__bpf_map} and
+     * {@code bpf_iter__task}): write the 4 bytes of {@code text}, little-endian.
+     */
+    static Program writesPerObject(int text) {
         return ProgramBuilder.build(b -> b
                 .ldx(MemSize.DW, R6, R1, 0) // ctx->meta
                 .ldx(MemSize.DW, R7, R1, 8) // ctx->map, NULL on the final call
                 .jeq(R7, 0, "out")
                 .ldx(MemSize.DW, R1, R6, 0) // meta->seq
-                .st(MemSize.W, R10, -8, 0x0a70616d) // "map\n"
+                .st(MemSize.W, R10, -8, text)
                 .mov64(R2, R10).add64(R2, -8)
                 .mov64(R3, 4)
                 .call(127) // bpf_seq_write
@@ -53,6 +61,22 @@ class IteratorKernelTest {
             assertThat(text).startsWith("map\n");
             assertThat(lines).isGreaterThanOrEqualTo(1).isLessThanOrEqualTo(KernelObjects.mapIds().size());
             assertThat(Iterator.read(link)).hasSize(text.length()); // each read walks again
+        }
+    }
+
+    @Test
+    void taskIteratorWritesALinePerTask() throws Exception {
+        long processes;
+        try (var s = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
+            processes = s.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).count();
+        }
+        try (BpfProgram prog = BpfProgram.load(Iterator.spec("t_iter_task", "task", writesPerObject(0x0a6b7374)),
+                LoadOptions.DEFAULT);
+             BpfLink link = Iterator.attach(prog)) {
+            String text = new String(Iterator.read(link), StandardCharsets.US_ASCII);
+            assertThat(text).startsWith("tsk\n");
+            // Every process (and, on this kernel, every thread) once; processes come and go meanwhile.
+            assertThat(text.length() / 4).isGreaterThanOrEqualTo((int) (processes / 2));
         }
     }
 }

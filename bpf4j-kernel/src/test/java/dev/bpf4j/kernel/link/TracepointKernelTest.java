@@ -43,6 +43,17 @@ class TracepointKernelTest {
     }
 
     @Test
+    void schedProcessExecCountsExecs() throws Exception {
+        try (Counter c = Counter.load(ProgramType.TRACEPOINT, null, 0);
+             PerfEventLink link = Tracepoint.attach(c.program, "sched", "sched_process_exec")) {
+            for (int i = 0; i < 3; i++) {
+                assertThat(new ProcessBuilder("/bin/true").start().waitFor()).isZero();
+            }
+            assertThat(c.count()).isGreaterThanOrEqualTo(3);
+        }
+    }
+
+    @Test
     void tracepointThroughTheOlderIoctlAlsoCounts() {
         try (Counter c = Counter.load(ProgramType.TRACEPOINT, null, 0);
              PerfEventLink link = Tracepoint.attach(c.program, "syscalls", "sys_enter_getppid", true)) {
