@@ -80,6 +80,7 @@ class UprobeKernelTest {
 
     @Test
     void usdtProbeWithSemaphoreFiresAndEnablesTheSemaphore() throws Exception {
+        TestBinary.requireSdtHeader();
         Path bin = TestBinary.compile(dir);
         List<UsdtProbe> probes = Usdt.probes(bin.toString());
         assertThat(probes).hasSize(1);
