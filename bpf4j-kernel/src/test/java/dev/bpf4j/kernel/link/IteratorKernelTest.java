@@ -56,6 +56,7 @@ class IteratorKernelTest {
              BpfProgram prog = BpfProgram.load(Iterator.spec("t_iter", "bpf_map", writesALinePerMap()), LoadOptions.DEFAULT);
              BpfLink link = Iterator.attach(prog)) {
             assertThat(link.id()).isPositive();
+            assertThat(extra.isClosed()).isFalse(); // a map the iterator must visit
             String text = new String(Iterator.read(link), StandardCharsets.US_ASCII);
             long lines = text.chars().filter(ch -> ch == '\n').count();
             assertThat(text).startsWith("map\n");

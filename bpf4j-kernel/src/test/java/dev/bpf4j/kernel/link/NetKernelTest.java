@@ -164,6 +164,7 @@ class NetKernelTest {
         int rx = udpSocket();
         try (Counter c = Counter.load(ProgramType.CGROUP_SOCK_ADDR, AttachType.CGROUP_INET4_CONNECT, 0);
              BpfLink link = Cgroup.attach(c.program, cg, AttachType.CGROUP_INET4_CONNECT)) {
+            assertThat(link.id()).isPositive();
             int port = Sockets.localPort(rx);
             String out = runInCgroup(cg, "echo hi > /dev/udp/127.0.0.1/" + port, 1);
             assertThat(out).contains("Operation not permitted");

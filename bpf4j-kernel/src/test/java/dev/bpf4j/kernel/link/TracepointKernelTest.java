@@ -46,6 +46,7 @@ class TracepointKernelTest {
     void schedProcessExecCountsExecs() throws Exception {
         try (Counter c = Counter.load(ProgramType.TRACEPOINT, null, 0);
              PerfEventLink link = Tracepoint.attach(c.program, "sched", "sched_process_exec")) {
+            assertThat(link.description()).isEqualTo("tracepoint sched:sched_process_exec");
             for (int i = 0; i < 3; i++) {
                 assertThat(new ProcessBuilder("/bin/true").start().waitFor()).isZero();
             }

@@ -48,6 +48,7 @@ class UprobeKernelTest {
         Process target = TestBinary.startWaiting(bin, 7);
         try (Counter c = Counter.load(ProgramType.KPROBE, null, 0);
              PerfEventLink link = Uprobe.attach(c.program, bin.toString(), "bpf4j_target", false, (int) target.pid())) {
+            assertThat(link.eventCount()).isEqualTo(1);
             TestBinary.run(bin, 40); // another process: not counted
             TestBinary.release(target);
             assertThat(c.count()).isEqualTo(7);

@@ -69,6 +69,7 @@ class VethKernelTest {
     void tcxIngressOnTheNearEndCountsDatagramsFromTheNamespace() throws Exception {
         try (Counter c = Counter.load(ProgramType.SCHED_CLS, AttachType.TCX_INGRESS, Tcx.NEXT);
              BpfLink link = Tcx.attach(c.program, near, Tcx.Direction.INGRESS)) {
+            assertThat(link.id()).isPositive();
             sendFromNamespace(4);
             assertThat(c.count()).isGreaterThanOrEqualTo(4);
         }
