@@ -100,6 +100,24 @@ class NetKernelTest {
     }
 
     @Test
+    void detachedXdpLinkStopsCountingWhileItsFdStaysOpen() {
+        try (Counter c = Counter.load(ProgramType.XDP, AttachType.XDP, Xdp.PASS);
+             BpfLink link = Xdp.attach(c.program, "lo", Xdp.Mode.GENERIC)) {
+            udpOnLoopback(c, 2);
+            link.detach();
+            assertThat(link.isClosed()).isFalse();
+            long after = c.count();
+            udpOnLoopback(c, 0);
+            int rx = udpSocket();
+            int tx = udpSocket();
+            send(tx, Sockets.localPort(rx), 3);
+            Native.close(rx);
+            Native.close(tx);
+            assertThat(c.count()).isEqualTo(after);
+        }
+    }
+
+    @Test
     void tcxIngressAndEgressOnLoopbackCountPackets() {
         for (Tcx.Direction d : Tcx.Direction.values()) {
             try (Counter c = Counter.load(ProgramType.SCHED_CLS, d.attachType(), Tcx.NEXT);
