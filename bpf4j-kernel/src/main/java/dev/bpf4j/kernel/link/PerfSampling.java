@@ -42,10 +42,6 @@ public final class PerfSampling {
      * @throws NotSupportedException when the machine has no hardware PMU
      */
     public static PerfEventLink hardware(BpfProgram program, int config, long frequency) {
-        if (!Files.exists(Path.of("/sys/bus/event_source/devices/cpu"))) {
-            throw new NotSupportedException("hardware perf events", "this machine has no hardware PMU "
-                    + "(no /sys/bus/event_source/devices/cpu; virtual machines often expose none): use cpuClock");
-        }
         return attach(program, TYPE_HARDWARE, config, frequency, "hardware event " + config);
     }
 
@@ -62,8 +58,9 @@ public final class PerfSampling {
                 int fd = LinkCalls.openPerfEvent(attr, -1, cpu);
                 if (fd < 0) {
                     if (type == TYPE_HARDWARE && (fd == -2 || fd == -95)) {
-                        throw new NotSupportedException("hardware perf events", "the kernel has no PMU for them "
-                                + "(perf_event_open: " + dev.bpf4j.kernel.sys.Errno.describe(-fd) + ")");
+                        throw new NotSupportedException("hardware perf events", "this machine has no hardware PMU "
+                                + "(perf_event_open: " + dev.bpf4j.kernel.sys.Errno.describe(-fd)
+                                + "; virtual machines often expose none): sample the software cpu-clock instead");
                     }
                     throw new SyscallException("perf_event_open", -fd, what + " on CPU " + cpu);
                 }

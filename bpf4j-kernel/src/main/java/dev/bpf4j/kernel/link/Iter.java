@@ -18,8 +18,8 @@ import java.io.ByteArrayOutputStream;
  * kind at load time by the BTF id of {@code bpf_iter_<kind>}; the link (BPF_LINK_CREATE with
  * BPF_TRACE_ITER) fixes it; each {@link #read} (BPF_ITER_CREATE) walks the objects once and returns the text.
  */
-public final class Iterator {
-    private Iterator() {
+public final class Iter {
+    private Iter() {
     }
 
     /** The BTF id of {@code bpf_iter_<kind>}. */

@@ -24,7 +24,7 @@ import static dev.bpf4j.isa.Reg.R10;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @KernelTest
-class IteratorKernelTest {
+class IterKernelTest {
 
     /** For each map: {@code bpf_seq_write(ctx->meta->seq, "map\n", 4)}. */
     static Program writesALinePerMap() {
@@ -53,15 +53,15 @@ class IteratorKernelTest {
     @Test
     void bpfMapIteratorWritesALinePerMap() {
         try (BpfMap extra = BpfMap.create(MapSpec.of("t_iter_extra", MapType.ARRAY, 4, 8, 1));
-             BpfProgram prog = BpfProgram.load(Iterator.spec("t_iter", "bpf_map", writesALinePerMap()), LoadOptions.DEFAULT);
-             BpfLink link = Iterator.attach(prog)) {
+             BpfProgram prog = BpfProgram.load(Iter.spec("t_iter", "bpf_map", writesALinePerMap()), LoadOptions.DEFAULT);
+             BpfLink link = Iter.attach(prog)) {
             assertThat(link.id()).isPositive();
             assertThat(extra.isClosed()).isFalse(); // a map the iterator must visit
-            String text = new String(Iterator.read(link), StandardCharsets.US_ASCII);
+            String text = new String(Iter.read(link), StandardCharsets.US_ASCII);
             long lines = text.chars().filter(ch -> ch == '\n').count();
             assertThat(text).startsWith("map\n");
             assertThat(lines).isGreaterThanOrEqualTo(1).isLessThanOrEqualTo(KernelObjects.mapIds().size());
-            assertThat(Iterator.read(link)).hasSize(text.length()); // each read walks again
+            assertThat(Iter.read(link)).hasSize(text.length()); // each read walks again
         }
     }
 
@@ -71,10 +71,10 @@ class IteratorKernelTest {
         try (var s = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
             processes = s.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).count();
         }
-        try (BpfProgram prog = BpfProgram.load(Iterator.spec("t_iter_task", "task", writesPerObject(0x0a6b7374)),
+        try (BpfProgram prog = BpfProgram.load(Iter.spec("t_iter_task", "task", writesPerObject(0x0a6b7374)),
                 LoadOptions.DEFAULT);
-             BpfLink link = Iterator.attach(prog)) {
-            String text = new String(Iterator.read(link), StandardCharsets.US_ASCII);
+             BpfLink link = Iter.attach(prog)) {
+            String text = new String(Iter.read(link), StandardCharsets.US_ASCII);
             assertThat(text).startsWith("tsk\n");
             // Every process (and, on this kernel, every thread) once; processes come and go meanwhile.
             assertThat(text.length() / 4).isGreaterThanOrEqualTo((int) (processes / 2));
