@@ -81,7 +81,6 @@ class UprobeKernelTest {
 
     @Test
     void usdtProbeWithSemaphoreFiresAndEnablesTheSemaphore() throws Exception {
-        TestBinary.requireSdtHeader();
         Path bin = TestBinary.compile(dir);
         List<UsdtProbe> probes = Usdt.probes(bin.toString());
         assertThat(probes).hasSize(1);
