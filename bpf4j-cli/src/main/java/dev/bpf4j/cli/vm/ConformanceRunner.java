@@ -55,6 +55,8 @@ public final class ConformanceRunner {
                 return new Verdict(test.name(), null);
             }
             return fail(test, "expected r0=" + hex(test.result()) + ", but the program stopped: " + e.getMessage());
+        } catch (KernelRejectionException e) {
+            return test.expectedError() != null ? new Verdict(test.name(), null) : fail(test, e.getMessage());
         } catch (BpfException e) {
             return fail(test, "cannot run: " + e.getMessage());
         }
