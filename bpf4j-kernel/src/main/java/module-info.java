@@ -7,4 +7,5 @@ module dev.bpf4j.kernel {
     requires transitive dev.bpf4j.core;
 
     exports dev.bpf4j.kernel;
+    exports dev.bpf4j.kernel.read;
 }
