@@ -83,20 +83,22 @@ final class Producers {
         });
     }
 
-    /** bpf_perf_event_output(ctx, t_perf, CURRENT_CPU, &{seq, seq*3}, 16) from XDP. */
-    static Program perfOutput() {
+    /** bpf_perf_event_output(ctx, t_perf, CURRENT_CPU, &{seq, seq*3, ...}, 8 * words) from XDP. */
+    static Program perfOutput(int words) {
         return ProgramBuilder.build(b -> {
             b.mov64(Reg.R8, Reg.R1);
             nextSeq(b);
-            b.stx(MemSize.DW, Reg.R10, -16, Reg.R7);
+            b.stx(MemSize.DW, Reg.R10, -8 * words, Reg.R7);
             b.mul64(Reg.R7, 3);
-            b.stx(MemSize.DW, Reg.R10, -8, Reg.R7);
+            for (int i = 1; i < words; i++) {
+                b.stx(MemSize.DW, Reg.R10, -8 * words + 8 * i, Reg.R7);
+            }
             b.mov64(Reg.R1, Reg.R8);
             b.ldMap(Reg.R2, "t_perf");
             b.lddw(Reg.R3, CURRENT_CPU);
             b.mov64(Reg.R4, Reg.R10);
-            b.add64(Reg.R4, -16);
-            b.mov64(Reg.R5, 16);
+            b.add64(Reg.R4, -8 * words);
+            b.mov64(Reg.R5, 8 * words);
             b.call(BPF_FUNC_PERF_EVENT_OUTPUT);
             b.mov64(Reg.R0, 2);
             b.exit();
