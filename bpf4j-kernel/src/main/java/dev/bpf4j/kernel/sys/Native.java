@@ -13,6 +13,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
@@ -55,6 +56,7 @@ public final class Native {
     private static final MethodHandle MUNMAP = handle("munmap", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG));
     private static final MethodHandle OPEN = handle("open",
             FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT), Linker.Option.firstVariadicArg(2));
+    private static final MethodHandle READ = handle("read", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
     private static final MethodHandle MOUNT = handle("mount",
             FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS));
     private static final MethodHandle EPOLL_CREATE1 = handle("epoll_create1", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
@@ -169,6 +171,22 @@ public final class Native {
             MemorySegment capture = arena.allocate(CAPTURE);
             int r = (int) OPEN.invokeExact(capture, arena.allocateFrom(path), flags, mode);
             return r == -1 ? -errno(capture) : r;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code read(fd, buf, buf.length)} into {@code buf}: the byte count (0 at end of file) or {@code -errno}. */
+    public static int read(int fd, byte[] buf) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment capture = arena.allocate(CAPTURE);
+            MemorySegment b = arena.allocate(Math.max(1, buf.length));
+            long r = (long) READ.invokeExact(capture, fd, b, (long) buf.length);
+            if (r == -1) {
+                return -errno(capture);
+            }
+            MemorySegment.copy(b, JAVA_BYTE, 0, buf, 0, (int) r);
+            return (int) r;
         } catch (Throwable t) {
             throw rethrow(t);
         }
