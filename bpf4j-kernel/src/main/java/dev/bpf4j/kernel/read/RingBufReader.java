@@ -6,6 +6,8 @@ import dev.bpf4j.kernel.sys.Epoll;
 import dev.bpf4j.kernel.sys.Mapping;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,22 +32,31 @@ public final class RingBufReader implements AutoCloseable {
     /** {@code BPF_RINGBUF_HDR_SZ}. */
     static final int HEADER_SIZE = 8;
 
-    private final Mapping consumer;
-    private final Mapping producer;
-    private final Epoll epoll;
+    private static final VarHandle LONG = ValueLayout.JAVA_LONG.varHandle();
+    private static final VarHandle INT = ValueLayout.JAVA_INT.varHandle();
+
+    private final MemorySegment consumerPage;
+    private final MemorySegment producerPage;
     private final MemorySegment data;
     private final long mask;
-    private final int pageSize;
+    private final Epoll epoll;
+    private final List<AutoCloseable> resources;
     private long consumed;
     private long discarded;
 
-    private RingBufReader(Mapping consumer, Mapping producer, Epoll epoll, long size, int pageSize) {
-        this.consumer = consumer;
-        this.producer = producer;
+    /**
+     * A reader over {@code consumerPage} (the consumer position at 0) and {@code producerArea} (the
+     * producer position at 0, the data twice from {@code pageSize} on), owning {@code resources}.
+     * {@code epoll} may be null when only {@link #consume} is used (as in unit tests on plain memory).
+     */
+    RingBufReader(MemorySegment consumerPage, MemorySegment producerArea, long size, int pageSize, Epoll epoll,
+                  List<AutoCloseable> resources) {
+        this.consumerPage = consumerPage;
+        this.producerPage = producerArea;
         this.epoll = epoll;
-        this.pageSize = pageSize;
+        this.resources = List.copyOf(resources);
         this.mask = size - 1;
-        this.data = producer.segment().asSlice(pageSize, 2 * size).asReadOnly();
+        this.data = producerArea.asSlice(pageSize, 2 * size).asReadOnly();
     }
 
     /**
@@ -70,7 +81,7 @@ public final class RingBufReader implements AutoCloseable {
             Epoll epoll = Epoll.create(1);
             opened.add(epoll);
             epoll.add(map.fd(), 0);
-            return new RingBufReader(consumer, producer, epoll, size, page);
+            return new RingBufReader(consumer.segment(), producer.segment(), size, page, epoll, opened);
         } catch (RuntimeException e) {
             for (AutoCloseable c : opened.reversed()) {
                 try {
@@ -88,17 +99,17 @@ public final class RingBufReader implements AutoCloseable {
      * over. Stops at the first record still being written (BUSY); skips discarded ones.
      */
     public int consume(RecordHandler handler) {
-        long cons = consumer.getLongAcquire(0);
+        long cons = (long) LONG.getAcquire(consumerPage, 0L);
         int n = 0;
         while (true) {
-            long prod = producer.getLongAcquire(0);
+            long prod = (long) LONG.getAcquire(producerPage, 0L);
             if (cons >= prod) {
                 return n;
             }
             while (cons < prod) {
                 long at = cons & mask;
                 // The kernel commits a record by clearing BUSY with a release store; pair with an acquire load.
-                int len = producer.getIntAcquire(pageSize + at);
+                int len = (int) INT.getAcquire(data, at);
                 if ((len & BUSY_BIT) != 0) {
                     return n;
                 }
@@ -111,7 +122,7 @@ public final class RingBufReader implements AutoCloseable {
                     discarded++;
                 }
                 cons += (length + HEADER_SIZE + 7) & ~7L;
-                consumer.setLongRelease(0, cons);
+                LONG.setRelease(consumerPage, 0L, cons);
             }
         }
     }
@@ -122,7 +133,7 @@ public final class RingBufReader implements AutoCloseable {
      */
     public int poll(RecordHandler handler, int timeoutMillis) {
         int n = consume(handler);
-        if (n > 0) {
+        if (n > 0 || epoll == null) {
             return n;
         }
         epoll.await(timeoutMillis);
@@ -132,13 +143,13 @@ public final class RingBufReader implements AutoCloseable {
     /** Copies the bytes of every committed record out, for callers that keep them. */
     public List<byte[]> consumeCopies() {
         List<byte[]> out = new ArrayList<>();
-        consume(r -> out.add(r.toArray(java.lang.foreign.ValueLayout.JAVA_BYTE)));
+        consume(r -> out.add(r.toArray(ValueLayout.JAVA_BYTE)));
         return out;
     }
 
     /** Bytes the producer has written that are not consumed yet (committed or not). */
     public long pending() {
-        return producer.getLongAcquire(0) - consumer.getLongAcquire(0);
+        return (long) LONG.getAcquire(producerPage, 0L) - (long) LONG.getAcquire(consumerPage, 0L);
     }
 
     /** The ring's data size in bytes. */
@@ -159,8 +170,12 @@ public final class RingBufReader implements AutoCloseable {
     /** Unmaps the ring and closes the epoll instance. */
     @Override
     public void close() {
-        epoll.close();
-        producer.close();
-        consumer.close();
+        for (AutoCloseable c : resources.reversed()) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("closing the ring buffer reader", e);
+            }
+        }
     }
 }
