@@ -17,6 +17,7 @@ import dev.bpf4j.kernel.ProgramSpec;
 import dev.bpf4j.kernel.ProgramType;
 import dev.bpf4j.kernel.TestRunOptions;
 import dev.bpf4j.kernel.UpdateFlag;
+import dev.bpf4j.kernel.SyscallException;
 import dev.bpf4j.kernel.VerifierException;
 
 import java.nio.ByteBuffer;
@@ -41,8 +42,25 @@ final class KernelEngine {
     private KernelEngine() {
     }
 
-    /** Runs {@code program} once on a copy of {@code mem} (written back after the run) and returns r0. */
+    /**
+     * Runs {@code program} once on a copy of {@code mem} (written back after the run) and returns r0.
+     *
+     * @throws KernelRejectionException if the verifier refuses the program
+     * @throws dev.bpf4j.BpfException   naming the missing capabilities if the kernel refuses for lack of privilege
+     */
     static long run(Program program, byte[] mem) {
+        try {
+            return runPrivileged(program, mem);
+        } catch (SyscallException e) {
+            if (e.errno() == 1 || e.errno() == 13) { // EPERM, EACCES
+                throw new dev.bpf4j.BpfException("--engine kernel needs root (CAP_BPF with CAP_PERFMON, or"
+                        + " CAP_SYS_ADMIN): " + e.getMessage(), e);
+            }
+            throw e;
+        }
+    }
+
+    private static long runPrivileged(Program program, byte[] mem) {
         boolean hasMem = mem != null && mem.length > 0;
         try (BpfMap result = BpfMap.create(MapSpec.of("bpf4j_r0", MapType.ARRAY, 4, 8, 1));
              BpfMap memory = hasMem ? BpfMap.create(MapSpec.of("bpf4j_mem", MapType.ARRAY, 4, mem.length, 1)) : null) {
