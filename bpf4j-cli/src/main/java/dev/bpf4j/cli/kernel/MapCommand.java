@@ -75,10 +75,15 @@ public final class MapCommand implements Runnable {
         }
 
         private static BpfMap open(String map) {
-            if (map.chars().allMatch(Character::isDigit) && !map.isEmpty()) {
-                return BpfMap.fromId(Integer.parseInt(map));
+            boolean byId = !map.isEmpty() && map.chars().allMatch(Character::isDigit);
+            try {
+                return byId ? BpfMap.fromId(Integer.parseInt(map)) : BpfMap.openPinned(map);
+            } catch (SyscallException e) {
+                if (e.errno() == 2) { // ENOENT
+                    throw new BpfException(byId ? "there is no map with id " + map : "nothing is pinned at " + map, e);
+                }
+                throw e;
             }
-            return BpfMap.openPinned(map);
         }
     }
 
