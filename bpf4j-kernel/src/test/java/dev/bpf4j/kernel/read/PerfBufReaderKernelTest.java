@@ -120,6 +120,29 @@ class PerfBufReaderKernelTest {
     }
 
     @Test
+    void aWaitingPollWakesWhenAnotherThreadProduces() throws Exception {
+        try (BpfProgram prog = load(2); PerfBufReader reader = PerfBufReader.open(perf, 2)) {
+            Thread producer = Thread.ofPlatform().start(() -> {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                run(prog, 3);
+            });
+            Collector c = new Collector();
+            long start = System.nanoTime();
+            while (c.seqs.size() < 3 && System.nanoTime() - start < 5_000_000_000L) {
+                reader.poll(c, 5000);
+            }
+            producer.join();
+            assertThat(c.seqs).containsExactly(0L, 1L, 2L);
+            assertThat(System.nanoTime() - start).as("woken by epoll, not by the timeout").isLessThan(2_000_000_000L);
+            assertThat(reader.poll(c, 50)).isZero();
+        }
+    }
+
+    @Test
     void closingTheReaderEmptiesTheMap() {
         // Perf event arrays cannot be looked up from userspace; deleting says whether an entry was there.
         try (PerfBufReader reader = PerfBufReader.open(perf, 1)) {

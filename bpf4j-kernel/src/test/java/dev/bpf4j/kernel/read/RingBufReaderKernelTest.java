@@ -119,6 +119,28 @@ class RingBufReaderKernelTest {
     }
 
     @Test
+    void aWaitingPollWakesWhenAnotherThreadProduces() throws Exception {
+        try (BpfProgram prog = load(Producers.ringbufOutput(1)); RingBufReader reader = RingBufReader.open(ring)) {
+            Thread producer = Thread.ofPlatform().start(() -> {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                run(prog, 3);
+            });
+            long start = System.nanoTime();
+            List<Long> seen = new ArrayList<>();
+            while (seen.size() < 3 && System.nanoTime() - start < 5_000_000_000L) {
+                reader.poll(r -> seen.add(r.get(U64, 0)), 5000);
+            }
+            producer.join();
+            assertThat(seen).containsExactly(0L, 1L, 2L);
+            assertThat(System.nanoTime() - start).as("woken by epoll, not by the timeout").isLessThan(2_000_000_000L);
+        }
+    }
+
+    @Test
     void pollTimesOutOnAnEmptyRing() {
         try (RingBufReader reader = RingBufReader.open(ring)) {
             long start = System.nanoTime();
