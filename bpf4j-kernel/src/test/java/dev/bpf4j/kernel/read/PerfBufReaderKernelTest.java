@@ -120,6 +120,7 @@ class PerfBufReaderKernelTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(60)
     void aWaitingPollWakesWhenAnotherThreadProduces() throws Exception {
         try (BpfProgram prog = load(2); PerfBufReader reader = PerfBufReader.open(perf, 2)) {
             Thread producer = Thread.ofPlatform().start(() -> {
@@ -131,13 +132,11 @@ class PerfBufReaderKernelTest {
                 run(prog, 3);
             });
             Collector c = new Collector();
-            long start = System.nanoTime();
-            while (c.seqs.size() < 3 && System.nanoTime() - start < 5_000_000_000L) {
-                reader.poll(c, 5000);
+            while (c.seqs.size() < 3) {
+                reader.poll(c, -1); // no limit: only the kernel's wakeup ends it
             }
             producer.join();
             assertThat(c.seqs).containsExactly(0L, 1L, 2L);
-            assertThat(System.nanoTime() - start).as("woken by epoll, not by the timeout").isLessThan(2_000_000_000L);
             assertThat(reader.poll(c, 50)).isZero();
         }
     }

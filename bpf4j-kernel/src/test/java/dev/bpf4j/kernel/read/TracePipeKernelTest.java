@@ -48,9 +48,7 @@ class TracePipeKernelTest {
             while (pipe.readLine(0).isPresent()) {
                 // Drain.
             }
-            long start = System.nanoTime();
             assertThat(pipe.readLine(100)).isEmpty();
-            assertThat(System.nanoTime() - start).isGreaterThan(50_000_000L);
         }
     }
 }
