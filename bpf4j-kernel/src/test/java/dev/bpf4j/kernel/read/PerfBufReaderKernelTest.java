@@ -24,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @KernelTest
+@org.junit.jupiter.api.extension.ExtendWith(NoMappingsLeft.class)
 class PerfBufReaderKernelTest {
     private static final ValueLayout.OfLong U64 = ValueLayout.JAVA_LONG_UNALIGNED;
     private BpfMap perf;
@@ -148,6 +149,15 @@ class PerfBufReaderKernelTest {
             assertThat(reader.cpus()).contains(0);
         }
         assertThat(perf.delete(new byte[4])).isFalse();
+    }
+
+    @Test
+    void whileOpenTheRingsAreMappedAndAfterwardsNot() {
+        try (PerfBufReader reader = PerfBufReader.open(perf, 1)) {
+            assertThat(NoMappingsLeft.ringMappings()).filteredOn(l -> l.contains("perf_event"))
+                    .hasSize(reader.cpus().size());
+        }
+        assertThat(NoMappingsLeft.ringMappings()).noneMatch(l -> l.contains("perf_event"));
     }
 
     @Test

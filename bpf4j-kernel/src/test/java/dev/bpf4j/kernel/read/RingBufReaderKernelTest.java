@@ -25,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @KernelTest
+@org.junit.jupiter.api.extension.ExtendWith(NoMappingsLeft.class)
 class RingBufReaderKernelTest {
     private static final ValueLayout.OfLong U64 = ValueLayout.JAVA_LONG_UNALIGNED;
     private BpfMap ring;
@@ -154,6 +155,15 @@ class RingBufReaderKernelTest {
             reader.consume(r -> kept[0] = r);
         }
         assertThatThrownBy(() -> kept[0].get(U64, 0)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void whileOpenTheRingIsMappedAndAfterwardsNot() {
+        List<String> before = NoMappingsLeft.ringMappings();
+        try (RingBufReader reader = RingBufReader.open(ring)) {
+            assertThat(NoMappingsLeft.ringMappings()).hasSizeGreaterThan(before.size());
+        }
+        assertThat(NoMappingsLeft.ringMappings()).isEqualTo(before);
     }
 
     @Test
