@@ -89,8 +89,18 @@ final class KernelEngine {
     private static BpfProgram load(ProgramSpec spec, Map<String, BpfMap> maps) {
         try {
             return BpfProgram.load(spec, maps, LoadOptions.DEFAULT);
+        } catch (IllegalArgumentException e) {
+            // A map reference other than the wrapper's own: the kernel engine creates no maps for programs.
+            throw new dev.bpf4j.BpfException("--engine kernel runs programs without maps: " + e.getMessage(), e);
         } catch (VerifierException e) {
             throw new KernelRejectionException("rejected by the kernel verifier: " + e.decisiveLine(), e);
+        } catch (SyscallException e) {
+            if (e.errno() == 7) { // E2BIG without a log: the verifier's complexity limit
+                throw new KernelRejectionException("rejected by the kernel verifier: the program is too large or"
+                        + " loops too long to verify (BPF_PROG_LOAD: E2BIG; the verifier stops after 1 million"
+                        + " instructions)", e);
+            }
+            throw e;
         }
     }
 

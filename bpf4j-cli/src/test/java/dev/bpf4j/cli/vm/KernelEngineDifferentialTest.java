@@ -105,6 +105,25 @@ class KernelEngineDifferentialTest {
     }
 
     @Test
+    void aLoopTooLongToVerifyIsARejection() {
+        KernelAvailable.assume();
+        Program p = dev.bpf4j.asm.Assembler.assemble("mov %r0, 0\nadd %r0, 1\njlt %r0, 2000000, -2\nexit\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> KernelEngine.run(p, null))
+                .isInstanceOf(KernelRejectionException.class)
+                .hasMessageContaining("too large or loops too long to verify");
+    }
+
+    @Test
+    void aProgramUsingMapsIsRefusedWithAReason() {
+        KernelAvailable.assume();
+        Program p = dev.bpf4j.asm.ProgramBuilder.build(b -> b.ldMap(dev.bpf4j.isa.Reg.R1, "counts")
+                .mov64(dev.bpf4j.isa.Reg.R0, 0).exit());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> KernelEngine.run(p, null))
+                .isInstanceOf(dev.bpf4j.BpfException.class)
+                .hasMessageStartingWith("--engine kernel runs programs without maps: ");
+    }
+
+    @Test
     void aRefusedProgramNamesTheVerifiersDecisiveLine() {
         KernelAvailable.assume();
         Program p = dev.bpf4j.asm.Assembler.assemble("lsh %r0, 68\nexit\n");
