@@ -72,14 +72,19 @@ public final class Mapping implements AutoCloseable {
         return Native.pageSize();
     }
 
-    /** Unmaps the memory (once) and closes the arena so later accesses fail instead of faulting. */
+    /**
+     * Closes the arena first, so that any access from now on (in any thread) fails with an exception, and
+     * only then unmaps the memory (once): a reader racing with the close gets an exception, never a fault.
+     */
     @Override
     public synchronized void close() {
         if (closed) {
             return;
         }
         closed = true;
-        Native.munmap(segment);
+        long address = segment.address();
+        long length = segment.byteSize();
         arena.close();
+        Native.munmap(address, length);
     }
 }

@@ -156,9 +156,14 @@ public final class Native {
 
     /** {@code munmap(address, length)}; 0 or {@code -errno}. */
     public static int munmap(MemorySegment mapping) {
+        return munmap(mapping.address(), mapping.byteSize());
+    }
+
+    /** {@code munmap(address, length)} by raw address, for mappings whose segment is already closed; 0 or {@code -errno}. */
+    public static int munmap(long address, long length) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment capture = arena.allocate(CAPTURE);
-            int r = (int) MUNMAP.invokeExact(capture, MemorySegment.ofAddress(mapping.address()), mapping.byteSize());
+            int r = (int) MUNMAP.invokeExact(capture, MemorySegment.ofAddress(address), length);
             return r == -1 ? -errno(capture) : r;
         } catch (Throwable t) {
             throw rethrow(t);

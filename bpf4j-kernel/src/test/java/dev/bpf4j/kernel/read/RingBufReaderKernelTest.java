@@ -167,6 +167,30 @@ class RingBufReaderKernelTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void closingUnderARacingReaderGivesItAnExceptionNotAFault() throws Exception {
+        RingBufReader reader = RingBufReader.open(ring);
+        Throwable[] ended = new Throwable[1];
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        Thread t = Thread.ofPlatform().start(() -> {
+            started.countDown();
+            try {
+                while (true) {
+                    reader.consume(r -> { });
+                    reader.pending();
+                }
+            } catch (Throwable e) {
+                ended[0] = e;
+            }
+        });
+        started.await();
+        Thread.sleep(20);
+        reader.close();
+        t.join();
+        assertThat(ended[0]).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void refusesMapsThatAreNotRingBuffers() {
         assertThatThrownBy(() -> RingBufReader.open(seq)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not a RINGBUF");
