@@ -21,6 +21,14 @@ class KernelConformanceTest {
     }
 
     @Test
+    void everyNegativeTestFailsInTheKernelToo() {
+        KernelAvailable.assume();
+        CliRun run = CliRun.of("conformance", "--engine", "kernel", CliRun.shared().resolve("conformance/negative").toString());
+        assertThat(run.out()).endsWith("0 passed, 60 failed\n")
+                .contains("FAIL error.data: expected an error ('Invalid'), but rejected by the kernel verifier: R0 !read_ok");
+    }
+
+    @Test
     void execRunsInTheKernelWithThe64BitResult() throws Exception {
         KernelAvailable.assume();
         java.nio.file.Path prog = java.nio.file.Files.createTempFile("bpf4j", ".s");
