@@ -41,17 +41,7 @@ public enum Engine {
                     }
                 };
             }
-            case KERNEL -> new Prepared() {
-                @Override
-                public long run(byte[] mem) {
-                    return KernelEngine.run(program, mem);
-                }
-
-                @Override
-                public long executedInstructions() {
-                    return 0; // The kernel does not count them.
-                }
-            };
+            case KERNEL -> KernelEngine.prepare(program);
         };
     }
 

@@ -42,6 +42,21 @@ final class KernelEngine {
     private KernelEngine() {
     }
 
+    /** {@code program} ready to run in the kernel; each run loads, runs and unloads it. */
+    static Engine.Prepared prepare(Program program) {
+        return new Engine.Prepared() {
+            @Override
+            public long run(byte[] mem) {
+                return KernelEngine.run(program, mem);
+            }
+
+            @Override
+            public long executedInstructions() {
+                return 0; // The kernel does not count them.
+            }
+        };
+    }
+
     /**
      * Runs {@code program} once on a copy of {@code mem} (written back after the run) and returns r0.
      *
