@@ -31,7 +31,7 @@ public final class ConformanceCommand implements Callable<Integer> {
     Path dir;
 
     @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "interpreter",
-            description = "Engine to run on: interpreter (default) or kernel (BPF_PROG_TEST_RUN; root).")
+            description = "Engine to run on: interpreter (default).")
     String engine;
 
     @Override

@@ -40,7 +40,7 @@ public final class ExecCommand implements Callable<Integer> {
     String section;
 
     @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "interpreter",
-            description = "Engine to run on: interpreter (default) or kernel (BPF_PROG_TEST_RUN; root).")
+            description = "Engine to run on: interpreter (default).")
     String engine;
 
     @Option(names = "--mem", paramLabel = "HEX", description = "Input memory as hex bytes, e.g. '01 02 ff'.")
