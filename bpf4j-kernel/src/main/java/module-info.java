@@ -9,4 +9,5 @@ module dev.bpf4j.kernel {
     exports dev.bpf4j.kernel;
     exports dev.bpf4j.kernel.link;
     exports dev.bpf4j.kernel.symbols;
+    exports dev.bpf4j.kernel.read;
 }

@@ -1,6 +1,8 @@
 package dev.bpf4j.cli;
 
 import dev.bpf4j.BpfException;
+import dev.bpf4j.cli.kernel.MapCommand;
+import dev.bpf4j.cli.kernel.ProgCommand;
 import dev.bpf4j.cli.vm.AotTrainingCommand;
 import dev.bpf4j.cli.vm.AsmCommand;
 import dev.bpf4j.cli.vm.ConformanceCommand;
@@ -18,13 +20,16 @@ import picocli.CommandLine.Mixin;
 @Command(name = "bpf4j", mixinStandardHelpOptions = true, version = "bpf4j 0.1.0",
         description = "The eBPF system in pure Java: assemble, disassemble and run eBPF programs.",
         subcommands = {AsmCommand.class, DisasmCommand.class, ExecCommand.class, ConformanceCommand.class,
-            AotTrainingCommand.class},
+            AotTrainingCommand.class, ProgCommand.class, MapCommand.class},
         footer = {"", "Examples:",
             "  bpf4j asm prog.s -o prog.bin",
             "  bpf4j disasm prog.bin --syntax ubpf",
             "  bpf4j exec prog.s --mem '01 02 03 04'",
             "  bpf4j exec ../shared/bench/sieve.bin --mem-file ../shared/bench/sieve.mem --repeat 10 --time",
-            "  bpf4j conformance ../shared/conformance/tests"})
+            "  bpf4j conformance ../shared/conformance/tests",
+            "  bpf4j conformance --engine kernel ../shared/conformance/tests",
+            "  bpf4j prog list",
+            "  bpf4j map dump 42"})
 public final class Main implements Runnable {
     @Mixin
     CommonOptions common;

@@ -8,7 +8,12 @@ import dev.bpf4j.vm.interp.Interpreter;
 /** The execution engines {@code exec} and {@code conformance} can use ({@code --engine}). */
 public enum Engine {
     /** The pre-decoding userspace interpreter. */
-    INTERPRETER;
+    INTERPRETER,
+    /**
+     * The Linux kernel, through BPF_PROG_TEST_RUN: the kernel's verifier and JIT (needs root or
+     * CAP_BPF); see {@link KernelEngine} for how the full 64-bit r0 and the memory come back.
+     */
+    KERNEL;
 
     /** A program made ready to run on an engine, repeatably. */
     public interface Prepared {
@@ -36,6 +41,7 @@ public enum Engine {
                     }
                 };
             }
+            case KERNEL -> KernelEngine.prepare(program);
         };
     }
 
@@ -47,6 +53,7 @@ public enum Engine {
     public static Engine parse(String name) {
         return switch (name) {
             case "interpreter", "interp" -> INTERPRETER;
+            case "kernel" -> KERNEL;
             case "jit" -> throw new BpfException("--engine jit: the JIT (eBPF to JVM bytecode) is not built yet;"
                     + " use --engine interpreter");
             default -> throw new BpfException("--engine " + name + ": unknown engine; use --engine interpreter");

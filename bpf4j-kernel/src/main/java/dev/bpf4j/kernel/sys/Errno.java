@@ -29,6 +29,8 @@ public final class Errno {
     public static final int EFAULT = 14;
     /** {@code EBUSY}. */
     public static final int EBUSY = 16;
+    /** {@code ENODEV}: e.g. perf_event_open on an offline CPU. */
+    public static final int ENODEV = 19;
     /** {@code EEXIST}. */
     public static final int EEXIST = 17;
     /** {@code EINVAL}. */

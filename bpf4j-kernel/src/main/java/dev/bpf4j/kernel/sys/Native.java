@@ -13,6 +13,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
@@ -55,6 +56,7 @@ public final class Native {
     private static final MethodHandle MUNMAP = handle("munmap", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG));
     private static final MethodHandle OPEN = handle("open",
             FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT), Linker.Option.firstVariadicArg(2));
+    private static final MethodHandle READ = handle("read", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
     private static final MethodHandle MOUNT = handle("mount",
             FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS));
     private static final MethodHandle EPOLL_CREATE1 = handle("epoll_create1", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
@@ -62,6 +64,8 @@ public final class Native {
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS));
     private static final MethodHandle EPOLL_WAIT = handle("epoll_wait",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
+    private static final MethodHandle GETPAGESIZE = LINKER.downcallHandle(
+            LINKER.defaultLookup().find("getpagesize").orElseThrow(), FunctionDescriptor.of(JAVA_INT));
     private static final MethodHandle GETEUID = LINKER.downcallHandle(
             LINKER.defaultLookup().find("geteuid").orElseThrow(), FunctionDescriptor.of(JAVA_INT));
 
@@ -152,9 +156,14 @@ public final class Native {
 
     /** {@code munmap(address, length)}; 0 or {@code -errno}. */
     public static int munmap(MemorySegment mapping) {
+        return munmap(mapping.address(), mapping.byteSize());
+    }
+
+    /** {@code munmap(address, length)} by raw address, for mappings whose segment is already closed; 0 or {@code -errno}. */
+    public static int munmap(long address, long length) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment capture = arena.allocate(CAPTURE);
-            int r = (int) MUNMAP.invokeExact(capture, MemorySegment.ofAddress(mapping.address()), mapping.byteSize());
+            int r = (int) MUNMAP.invokeExact(capture, MemorySegment.ofAddress(address), length);
             return r == -1 ? -errno(capture) : r;
         } catch (Throwable t) {
             throw rethrow(t);
@@ -167,6 +176,22 @@ public final class Native {
             MemorySegment capture = arena.allocate(CAPTURE);
             int r = (int) OPEN.invokeExact(capture, arena.allocateFrom(path), flags, mode);
             return r == -1 ? -errno(capture) : r;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code read(fd, buf, buf.length)} into {@code buf}: the byte count (0 at end of file) or {@code -errno}. */
+    public static int read(int fd, byte[] buf) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment capture = arena.allocate(CAPTURE);
+            MemorySegment b = arena.allocate(Math.max(1, buf.length));
+            long r = (long) READ.invokeExact(capture, fd, b, (long) buf.length);
+            if (r == -1) {
+                return -errno(capture);
+            }
+            MemorySegment.copy(b, JAVA_BYTE, 0, buf, 0, (int) r);
+            return (int) r;
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -228,6 +253,15 @@ public final class Native {
                 data[i] = evs.get(ValueLayout.JAVA_LONG_UNALIGNED, (long) EPOLL_EVENT_SIZE * i + EPOLL_DATA_OFFSET);
             }
             return r;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** The page size ({@code getpagesize()}). */
+    public static int pageSize() {
+        try {
+            return (int) GETPAGESIZE.invokeExact();
         } catch (Throwable t) {
             throw rethrow(t);
         }

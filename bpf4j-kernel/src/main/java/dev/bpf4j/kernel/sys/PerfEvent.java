@@ -49,6 +49,13 @@ public final class PerfEvent {
     /** {@code PERF_FLAG_FD_CLOEXEC}. */
     public static final long FLAG_FD_CLOEXEC = 1L << 3;
 
+    /** {@code PERF_SAMPLE_RAW}: samples carry the raw bytes a BPF program output. */
+    public static final long SAMPLE_RAW = 1L << 10;
+    /** {@code PERF_EVENT_IOC_ENABLE}. */
+    public static final long IOC_ENABLE = 0x2400;
+    /** {@code PERF_EVENT_IOC_DISABLE}. */
+    public static final long IOC_DISABLE = 0x2401;
+
     private PerfEvent() {
     }
 
@@ -61,6 +68,18 @@ public final class PerfEvent {
         a.set(ValueLayout.JAVA_LONG_UNALIGNED, CONFIG, config);
         a.set(ValueLayout.JAVA_LONG_UNALIGNED, SAMPLE_PERIOD, samplePeriod);
         a.set(ValueLayout.JAVA_LONG_UNALIGNED, FLAGS, flagBits);
+        return bytes;
+    }
+
+    /**
+     * The attr of a perf buffer's event: software {@code BPF_OUTPUT}, one sample per output carrying the
+     * raw bytes, and a wakeup (epoll readiness) for every sample.
+     */
+    public static byte[] bpfOutputAttr() {
+        byte[] bytes = attr(TYPE_SOFTWARE, SW_BPF_OUTPUT, 1, 0);
+        MemorySegment a = MemorySegment.ofArray(bytes);
+        a.set(ValueLayout.JAVA_LONG_UNALIGNED, SAMPLE_TYPE, SAMPLE_RAW);
+        a.set(ValueLayout.JAVA_INT_UNALIGNED, WAKEUP_EVENTS, 1);
         return bytes;
     }
 
