@@ -1,0 +1,236 @@
+package dev.bpf4j.vm.jit;
+
+import dev.bpf4j.isa.Insn;
+import java.lang.classfile.ClassBuilder;
+import java.lang.classfile.ClassFile;
+import java.lang.classfile.CodeBuilder;
+import java.lang.classfile.Label;
+import java.lang.classfile.instruction.SwitchCase;
+import java.lang.constant.ClassDesc;
+import java.lang.constant.ConstantDescs;
+import java.lang.constant.MethodTypeDesc;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * Emits the methods of one compiled program: per eBPF function a method {@code f<index>} (real branches
+ * between labels, the budget counted once per basic block) and its budget-overflow twin {@code c<index>},
+ * plus {@code dispatch} for {@code callx}. The twin runs only when a block would cross the budget: it
+ * replays that block instruction by instruction, counting each, and returns the interpreter's budget error
+ * at exactly the interpreter's instruction, so the fast path pays one add and compare per block, not per
+ * instruction. Every function method also catches what stops a run, to make the executed count exact.
+ */
+final class MethodEmitter {
+    static final String DISPATCH = "dispatch";
+    private static final int EXCEPTION = 32;
+    private static final MethodTypeDesc COUNT = MethodTypeDesc.of(ConstantDescs.CD_void, Frame.CD_J,
+            Frame.CD_RUNTIME_EX, Frame.CD_I);
+    private static final MethodTypeDesc SLOT_EX = MethodTypeDesc.of(Frame.CD_VMEX, Frame.CD_I);
+
+    private final Flow flow;
+    private final ClassDesc self;
+    private final int prog;
+
+    MethodEmitter(Flow flow, ClassDesc self, int prog) {
+        this.flow = flow;
+        this.self = self;
+        this.prog = prog;
+    }
+
+    static String functionName(int entry) {
+        return "f" + entry;
+    }
+
+    /** All methods of the program's class. */
+    void emit(ClassBuilder cb) {
+        for (int entry : flow.functions) {
+            BitSet reach = flow.reach(entry);
+            cb.withMethodBody(functionName(entry), Frame.FUNCTION, ClassFile.ACC_STATIC, code -> function(code, reach));
+            cb.withMethodBody("c" + entry, Frame.CAREFUL, ClassFile.ACC_STATIC, code -> careful(code, reach));
+        }
+        cb.withMethodBody(DISPATCH, Frame.DISPATCH, ClassFile.ACC_STATIC, this::dispatch);
+    }
+
+    /** {@code r10 = } the frame pointer of the current depth. */
+    static void framePointer(CodeBuilder cb) {
+        cb.iload(Frame.DEPTH).loadConstant(1).iadd().i2l().loadConstant(32).lshl()
+                .loadConstant((long) dev.bpf4j.vm.Memory.STACK_SIZE).lor().lstore(Frame.R10);
+    }
+
+    private static void prologue(CodeBuilder cb) {
+        CallEmitter.refreshTable(cb);
+        cb.aload(Frame.TABLE).iload(Frame.DEPTH).loadConstant(dev.bpf4j.vm.Memory.STACK_REGION).iadd().aaload()
+                .astore(Frame.STACK);
+    }
+
+    private int blockLength(int start) {
+        return flow.blockEnd(start) - start + 1;
+    }
+
+    private void function(CodeBuilder cb, BitSet reach) {
+        cb.aload(Frame.RT).getfield(Frame.CD_RT, "n", Frame.CD_J).lstore(Frame.COUNT);
+        cb.aload(Frame.RT).getfield(Frame.CD_RT, "budget", Frame.CD_J).lstore(Frame.BUDGET);
+        prologue(cb);
+        framePointer(cb);
+        Label[] labels = new Label[flow.size() + 1];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = cb.newLabel();
+        }
+        List<int[]> stubs = new ArrayList<>();
+        List<Label> stubLabels = new ArrayList<>();
+        Label start = cb.newBoundLabel();
+        for (int i = reach.nextSetBit(0); i >= 0; i = reach.nextSetBit(i + 1)) {
+            cb.labelBinding(labels[i]);
+            if (flow.leaders.get(i) || i == flow.size()) {
+                int len = blockLength(i);
+                Label over = cb.newLabel();
+                cb.lload(Frame.COUNT).loadConstant((long) len).ladd().lstore(Frame.COUNT);
+                cb.lload(Frame.COUNT).lload(Frame.BUDGET).lcmp().ifgt(over);
+                stubs.add(new int[] {i, len});
+                stubLabels.add(over);
+            }
+            if (i == flow.size()) {
+                cb.aload(Frame.RT).loadConstant(flow.slot(i)).invokevirtual(Frame.CD_RT, "fellOff", SLOT_EX).athrow();
+            } else {
+                instruction(cb, i, labels);
+            }
+        }
+        Label end = cb.newBoundLabel();
+        Label handler = cb.newBoundLabel();
+        cb.astore(EXCEPTION).aload(Frame.RT).lload(Frame.COUNT).aload(EXCEPTION).loadConstant(prog)
+                .invokevirtual(Frame.CD_RT, "count", COUNT).aload(EXCEPTION).athrow();
+        cb.exceptionCatch(start, end, handler, Frame.CD_RUNTIME_EX);
+        Label overflow = cb.newLabel();
+        for (int k = 0; k < stubs.size(); k++) {
+            cb.labelBinding(stubLabels.get(k));
+            cb.lload(Frame.COUNT).loadConstant((long) stubs.get(k)[1]).lsub().lstore(Frame.COUNT);
+            cb.loadConstant(stubs.get(k)[0]).istore(Frame.BLOCK).goto_(overflow);
+        }
+        if (!stubs.isEmpty()) {
+            cb.labelBinding(overflow);
+            cb.aload(Frame.RT).iload(Frame.DEPTH);
+            for (int r = 0; r <= 10; r++) {
+                cb.lload(Frame.reg(r));
+            }
+            cb.lload(Frame.COUNT).lload(Frame.BUDGET).iload(Frame.BLOCK)
+                    .invokestatic(self, "c" + reach.nextSetBit(0), Frame.CAREFUL).athrow();
+        }
+    }
+
+    private void instruction(CodeBuilder cb, int i, Label[] labels) {
+        int slot = flow.slot(i);
+        switch (flow.insns.get(i)) {
+            case Insn.Jump j -> AluEmitter.jump(cb, j, labels[flow.target[i]]);
+            case Insn.Goto g -> cb.goto_(labels[flow.target[i]]);
+            case Insn.Call.Helper h -> CallEmitter.helper(cb, h.id(), slot);
+            case Insn.Call.Local l -> CallEmitter.local(cb, self, flow.target[i], slot);
+            case Insn.Call.Kfunc k -> CallEmitter.kfunc(cb, k, slot);
+            case Insn.Call.Indirect x -> CallEmitter.indirect(cb, self, x, slot, flow.size());
+            case Insn.Exit e -> CallEmitter.exit(cb);
+            default -> straight(cb, i);
+        }
+    }
+
+    /** The instructions that never end a block: the same bytecode in both method bodies. */
+    private void straight(CodeBuilder cb, int i) {
+        int slot = flow.slot(i);
+        switch (flow.insns.get(i)) {
+            case Insn.Alu a -> AluEmitter.alu(cb, a);
+            case Insn.Endian e -> AluEmitter.endian(cb, e);
+            case Insn.Load l -> MemoryEmitter.load(cb, flow, l, slot);
+            case Insn.Store s -> MemoryEmitter.store(cb, flow, s, slot);
+            case Insn.Atomic a -> MemoryEmitter.atomic(cb, a, slot);
+            case Insn.LoadImm64 l -> MemoryEmitter.loadImm64(cb, l, flow.constant[i]);
+            case Insn.PacketLoad p -> MemoryEmitter.packetLoad(cb, p, slot);
+            case Insn.Jump j -> throw new IllegalStateException("not straight-line");
+            case Insn.Goto g -> throw new IllegalStateException("not straight-line");
+            case Insn.Call c -> throw new IllegalStateException("not straight-line");
+            case Insn.Exit e -> throw new IllegalStateException("not straight-line");
+        }
+    }
+
+    private static boolean endsBlock(Insn insn) {
+        return switch (insn) {
+            case Insn.Jump j -> true;
+            case Insn.Goto g -> true;
+            case Insn.Call c -> true;
+            case Insn.Exit e -> true;
+            default -> false;
+        };
+    }
+
+    /** The overflow twin: replays block {@code BLOCK} one counted instruction at a time. */
+    private void careful(CodeBuilder cb, BitSet reach) {
+        cb.aload(Frame.RT).loadConstant(1).putfield(Frame.CD_RT, "counted", ConstantDescs.CD_boolean);
+        prologue(cb);
+        List<SwitchCase> cases = new ArrayList<>();
+        List<Integer> starts = new ArrayList<>();
+        for (int i = reach.nextSetBit(0); i >= 0; i = reach.nextSetBit(i + 1)) {
+            if (flow.leaders.get(i) || i == flow.size()) {
+                Label l = cb.newLabel();
+                cases.add(SwitchCase.of(i, l));
+                starts.add(i);
+            }
+        }
+        Label none = cb.newLabel();
+        cb.iload(Frame.BLOCK).lookupswitch(none, cases);
+        for (int k = 0; k < cases.size(); k++) {
+            cb.labelBinding(cases.get(k).target());
+            int b = starts.get(k);
+            int end = flow.blockEnd(b);
+            for (int i = b; i <= end; i++) {
+                if (i == flow.size() || endsBlock(flow.insns.get(i))) {
+                    break;
+                }
+                Label ok = cb.newLabel();
+                cb.lload(Frame.COUNT).lload(Frame.BUDGET).lcmp().iflt(ok);
+                budgetError(cb, flow.slot(i));
+                cb.labelBinding(ok);
+                cb.lload(Frame.COUNT).lconst_1().ladd().lstore(Frame.COUNT);
+                cb.aload(Frame.RT).lload(Frame.COUNT).putfield(Frame.CD_RT, "n", Frame.CD_J);
+                straight(cb, i);
+            }
+            int last = Math.min(end, flow.size());
+            budgetError(cb, flow.slot(firstUnrun(b, last)));
+        }
+        cb.labelBinding(none);
+        budgetError(cb, 0);
+    }
+
+    /** The instruction a replay of block [b, last] stops at when all its straight-line ones ran. */
+    private int firstUnrun(int b, int last) {
+        for (int i = b; i <= last; i++) {
+            if (i == flow.size() || endsBlock(flow.insns.get(i))) {
+                return i;
+            }
+        }
+        return last + 1;
+    }
+
+    private static void budgetError(CodeBuilder cb, int slot) {
+        cb.aload(Frame.RT).loadConstant(slot).invokevirtual(Frame.CD_RT, "budgetExceeded", SLOT_EX).areturn();
+    }
+
+    /** {@code callx} into function {@code target}, or the error for an instruction that starts none. */
+    private void dispatch(CodeBuilder cb) {
+        List<SwitchCase> cases = new ArrayList<>();
+        Label none = cb.newLabel();
+        for (int entry : flow.functions) {
+            cases.add(SwitchCase.of(entry, cb.newLabel()));
+        }
+        cb.iload(22).lookupswitch(none, cases);
+        for (SwitchCase c : cases) {
+            cb.labelBinding(c.target());
+            cb.aload(Frame.RT).iload(Frame.DEPTH);
+            for (int r = 0; r <= 9; r++) {
+                cb.lload(Frame.reg(r));
+            }
+            cb.invokestatic(self, functionName(c.caseValue()), Frame.FUNCTION).lreturn();
+        }
+        cb.labelBinding(none);
+        cb.aload(Frame.RT).iload(22).iload(23)
+                .invokevirtual(Frame.CD_RT, "notAFunction", MethodTypeDesc.of(Frame.CD_VMEX, Frame.CD_I, Frame.CD_I))
+                .athrow();
+    }
+}
