@@ -28,13 +28,13 @@ final class CallEmitter {
     }
 
     /** Calls helper {@code id}; afterwards follows a tail call if the helper arranged one. */
-    static void helper(CodeBuilder cb, int id, int slot) {
+    static void helper(CodeBuilder cb, int id, int slot, StackSlots stack) {
         cb.aload(Frame.RT).loadConstant(id).loadConstant(slot);
-        helperTail(cb);
+        helperTail(cb, stack);
     }
 
     /** With the runtime, id and slot pushed: the call itself, the table refresh and the tail-call check. */
-    private static void helperTail(CodeBuilder cb) {
+    private static void helperTail(CodeBuilder cb, StackSlots stack) {
         for (int r = 1; r <= 5; r++) {
             cb.lload(Frame.reg(r));
         }
@@ -43,6 +43,7 @@ final class CallEmitter {
         Label go = cb.newLabel();
         cb.aload(Frame.RT).getfield(Frame.CD_RT, "pendingTail", ConstantDescs.CD_MethodHandle).ifnull(go);
         saveCount(cb);
+        stack.store(cb);
         cb.aload(Frame.RT).iload(Frame.DEPTH);
         for (int r = 0; r <= 9; r++) {
             cb.lload(Frame.reg(r));
@@ -64,7 +65,8 @@ final class CallEmitter {
      * {@code callx}: a code address enters that function (through the class's dispatch method), anything
      * else is a helper id, with the interpreter's checks in the same order.
      */
-    static void indirect(CodeBuilder cb, ClassDesc self, Insn.Call.Indirect x, int slot, int size) {
+    static void indirect(CodeBuilder cb, ClassDesc self, Insn.Call.Indirect x, int slot, int size,
+            StackSlots stack) {
         int reg = Frame.reg(x.reg());
         Label helper = cb.newLabel();
         Label done = cb.newLabel();
@@ -83,7 +85,7 @@ final class CallEmitter {
         cb.aload(Frame.RT).aload(Frame.RT).lload(reg).loadConstant(slot)
                 .invokevirtual(Frame.CD_RT, "helperIdOf", MethodTypeDesc.of(Frame.CD_I, Frame.CD_J, Frame.CD_I))
                 .loadConstant(slot);
-        helperTail(cb);
+        helperTail(cb, stack);
         cb.labelBinding(done);
     }
 
@@ -94,8 +96,9 @@ final class CallEmitter {
                 .athrow();
     }
 
-    /** {@code exit}: hands r1-r5 and the count to the caller and returns r0. */
-    static void exit(CodeBuilder cb) {
+    /** {@code exit}: writes the frame back, hands r1-r5 and the count to the caller and returns r0. */
+    static void exit(CodeBuilder cb, StackSlots stack) {
+        stack.store(cb);
         for (int r = 1; r <= 5; r++) {
             cb.aload(Frame.RT).lload(Frame.reg(r)).putfield(Frame.CD_RT, OUT[r], Frame.CD_J);
         }

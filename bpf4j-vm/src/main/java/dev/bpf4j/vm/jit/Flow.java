@@ -34,6 +34,8 @@ final class Flow {
     /** Whether some instruction writes r10 (then stack accesses cannot be resolved at compile time). */
     final boolean writesR10;
 
+    /** The stack slots kept in JVM locals. */
+    final StackSlots stack;
     /** The value each {@code lddw} loads (maps and functions resolved), by instruction index. */
     final long[] constant;
 
@@ -88,6 +90,7 @@ final class Flow {
             r10 |= writes(insn) == Reg.R10;
         }
         this.writesR10 = r10;
+        this.stack = new StackSlots(insns, r10);
         leaders.set(insns.size());
     }
 

@@ -48,16 +48,16 @@ public final class JitCompiler {
      */
     public static byte[] classBytes(Program program, VmOptions options) {
         JitProgram p = JitProgram.of(program, options);
-        return generate(new Flow(program, p.mapResolver()), 0);
+        return generate(new Flow(program, p.mapResolver()), 0, options.instructionBudget());
     }
 
-    static byte[] generate(Flow flow, int prog) {
+    static byte[] generate(Flow flow, int prog, long budget) {
         ClassFile cf = ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(ClassHierarchyResolver.defaultResolver()
                 .orElse(ClassHierarchyResolver.ofClassLoading(JitCompiler.class.getClassLoader()))));
         try {
             return cf.build(CLASS, cb -> {
                 cb.withFlags(ClassFile.ACC_FINAL | ClassFile.ACC_SYNTHETIC);
-                new MethodEmitter(flow, CLASS, prog).emit(cb);
+                new MethodEmitter(flow, CLASS, prog, budget).emit(cb);
             });
         } catch (IllegalArgumentException e) {
             throw new VmException(0, "the program is too large for the JIT (" + e.getMessage()
@@ -71,7 +71,7 @@ public final class JitCompiler {
         long t0 = System.nanoTime();
         Flow flow = new Flow(program, maps);
         int id = rt.nextProgramId();
-        byte[] bytes = generate(flow, id);
+        byte[] bytes = generate(flow, id, rt.budget);
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClass(bytes, true);
             MethodHandle entry = lookup.findStatic(lookup.lookupClass(), MethodEmitter.functionName(0), ENTRY);

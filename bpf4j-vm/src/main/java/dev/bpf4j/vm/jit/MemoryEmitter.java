@@ -15,15 +15,16 @@ import java.lang.constant.MethodTypeDesc;
  * access computes the address and calls {@link JitMemory} or {@link JitAtomics}, which check it against the
  * region table exactly as the interpreter does. An access at {@code r10} plus a constant offset that the
  * compiler can prove inside the 512-byte frame (and when no instruction ever writes {@code r10}) goes
- * straight to the frame's array: the common stack traffic of compiled C costs no region lookup.
+ * straight to the frame's array: the common stack traffic of compiled C costs no region lookup; and a slot
+ * that {@link StackSlots} promoted is just a JVM local.
  */
 final class MemoryEmitter {
     private static final MethodTypeDesc LOAD = MethodTypeDesc.of(Frame.CD_J, Frame.CD_TABLE, Frame.CD_J, Frame.CD_I,
             Frame.CD_RT);
     private static final MethodTypeDesc STORE = MethodTypeDesc.of(java.lang.constant.ConstantDescs.CD_void,
             Frame.CD_TABLE, Frame.CD_J, Frame.CD_J, Frame.CD_I, Frame.CD_RT);
-    private static final MethodTypeDesc STACK_LOAD = MethodTypeDesc.of(Frame.CD_J, Frame.CD_BYTES, Frame.CD_I);
-    private static final MethodTypeDesc STACK_STORE = MethodTypeDesc.of(java.lang.constant.ConstantDescs.CD_void,
+    static final MethodTypeDesc STACK_LOAD = MethodTypeDesc.of(Frame.CD_J, Frame.CD_BYTES, Frame.CD_I);
+    static final MethodTypeDesc STACK_STORE = MethodTypeDesc.of(java.lang.constant.ConstantDescs.CD_void,
             Frame.CD_BYTES, Frame.CD_I, Frame.CD_J);
     private static final MethodTypeDesc RMW = MethodTypeDesc.of(Frame.CD_J, Frame.CD_TABLE, Frame.CD_J, Frame.CD_J,
             Frame.CD_I, Frame.CD_I, Frame.CD_RT);
@@ -51,7 +52,12 @@ final class MemoryEmitter {
     }
 
     /** {@code dst = *(size *)(src + off)}, zero- or sign-extended. */
-    static void load(CodeBuilder cb, Flow flow, Insn.Load l, int slot) {
+    static void load(CodeBuilder cb, Flow flow, Insn.Load l, int slot, boolean promote) {
+        int local = promote && l.src() == Reg.R10 && !l.signExtend() ? flow.stack.localOf(l.offset(), l.size()) : -1;
+        if (local >= 0) {
+            cb.lload(local).lstore(Frame.reg(l.dst()));
+            return;
+        }
         String name = (l.signExtend() ? "lds" : "ld") + suffix(l.size());
         int i = stackIndex(flow, l.src(), l.offset(), l.size().bytes());
         if (i >= 0) {
@@ -64,7 +70,13 @@ final class MemoryEmitter {
     }
 
     /** {@code *(size *)(dst + off) = src}. */
-    static void store(CodeBuilder cb, Flow flow, Insn.Store s, int slot) {
+    static void store(CodeBuilder cb, Flow flow, Insn.Store s, int slot, boolean promote) {
+        int local = promote && s.dst() == Reg.R10 ? flow.stack.localOf(s.offset(), s.size()) : -1;
+        if (local >= 0) {
+            value(cb, s);
+            cb.lstore(local);
+            return;
+        }
         String name = "st" + suffix(s.size());
         int i = stackIndex(flow, s.dst(), s.offset(), s.size().bytes());
         if (i >= 0) {

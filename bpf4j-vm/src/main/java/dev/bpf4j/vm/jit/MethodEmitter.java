@@ -31,11 +31,13 @@ final class MethodEmitter {
     private final Flow flow;
     private final ClassDesc self;
     private final int prog;
+    private final long budget;
 
-    MethodEmitter(Flow flow, ClassDesc self, int prog) {
+    MethodEmitter(Flow flow, ClassDesc self, int prog, long budget) {
         this.flow = flow;
         this.self = self;
         this.prog = prog;
+        this.budget = budget;
     }
 
     static String functionName(int entry) {
@@ -70,8 +72,10 @@ final class MethodEmitter {
 
     private void function(CodeBuilder cb, BitSet reach) {
         cb.aload(Frame.RT).getfield(Frame.CD_RT, "n", Frame.CD_J).lstore(Frame.COUNT);
-        cb.aload(Frame.RT).getfield(Frame.CD_RT, "budget", Frame.CD_J).lstore(Frame.BUDGET);
+        // The budget is a constant of the generated code: one register less in the hot loop.
+        cb.loadConstant(budget).lstore(Frame.BUDGET);
         prologue(cb);
+        flow.stack.load(cb);
         framePointer(cb);
         Label[] labels = new Label[flow.size() + 1];
         for (int i = 0; i < labels.length; i++) {
@@ -86,7 +90,7 @@ final class MethodEmitter {
                 int len = blockLength(i);
                 Label over = cb.newLabel();
                 cb.lload(Frame.COUNT).loadConstant((long) len).ladd().lstore(Frame.COUNT);
-                cb.lload(Frame.COUNT).lload(Frame.BUDGET).lcmp().ifgt(over);
+                cb.lload(Frame.COUNT).loadConstant(budget).lcmp().ifgt(over);
                 stubs.add(new int[] {i, len});
                 stubLabels.add(over);
             }
@@ -98,7 +102,9 @@ final class MethodEmitter {
         }
         Label end = cb.newBoundLabel();
         Label handler = cb.newBoundLabel();
-        cb.astore(EXCEPTION).aload(Frame.RT).lload(Frame.COUNT).aload(EXCEPTION).loadConstant(prog)
+        cb.astore(EXCEPTION);
+        flow.stack.store(cb);
+        cb.aload(Frame.RT).lload(Frame.COUNT).aload(EXCEPTION).loadConstant(prog)
                 .invokevirtual(Frame.CD_RT, "count", COUNT).aload(EXCEPTION).athrow();
         cb.exceptionCatch(start, end, handler, Frame.CD_RUNTIME_EX);
         Label overflow = cb.newLabel();
@@ -109,6 +115,7 @@ final class MethodEmitter {
         }
         if (!stubs.isEmpty()) {
             cb.labelBinding(overflow);
+            flow.stack.store(cb);
             cb.aload(Frame.RT).iload(Frame.DEPTH);
             for (int r = 0; r <= 10; r++) {
                 cb.lload(Frame.reg(r));
@@ -123,23 +130,26 @@ final class MethodEmitter {
         switch (flow.insns.get(i)) {
             case Insn.Jump j -> AluEmitter.jump(cb, j, labels[flow.target[i]]);
             case Insn.Goto g -> cb.goto_(labels[flow.target[i]]);
-            case Insn.Call.Helper h -> CallEmitter.helper(cb, h.id(), slot);
+            case Insn.Call.Helper h -> CallEmitter.helper(cb, h.id(), slot, flow.stack);
             case Insn.Call.Local l -> CallEmitter.local(cb, self, flow.target[i], slot);
             case Insn.Call.Kfunc k -> CallEmitter.kfunc(cb, k, slot);
-            case Insn.Call.Indirect x -> CallEmitter.indirect(cb, self, x, slot, flow.size());
-            case Insn.Exit e -> CallEmitter.exit(cb);
-            default -> straight(cb, i);
+            case Insn.Call.Indirect x -> CallEmitter.indirect(cb, self, x, slot, flow.size(), flow.stack);
+            case Insn.Exit e -> CallEmitter.exit(cb, flow.stack);
+            default -> straight(cb, i, true);
         }
     }
 
-    /** The instructions that never end a block: the same bytecode in both method bodies. */
-    private void straight(CodeBuilder cb, int i) {
+    /**
+     * The instructions that never end a block: the same bytecode in both method bodies, except that the
+     * replay ({@code promote} false) keeps every stack slot in the frame's array.
+     */
+    private void straight(CodeBuilder cb, int i, boolean promote) {
         int slot = flow.slot(i);
         switch (flow.insns.get(i)) {
             case Insn.Alu a -> AluEmitter.alu(cb, a);
             case Insn.Endian e -> AluEmitter.endian(cb, e);
-            case Insn.Load l -> MemoryEmitter.load(cb, flow, l, slot);
-            case Insn.Store s -> MemoryEmitter.store(cb, flow, s, slot);
+            case Insn.Load l -> MemoryEmitter.load(cb, flow, l, slot, promote);
+            case Insn.Store s -> MemoryEmitter.store(cb, flow, s, slot, promote);
             case Insn.Atomic a -> MemoryEmitter.atomic(cb, a, slot);
             case Insn.LoadImm64 l -> MemoryEmitter.loadImm64(cb, l, flow.constant[i]);
             case Insn.PacketLoad p -> MemoryEmitter.packetLoad(cb, p, slot);
@@ -189,7 +199,7 @@ final class MethodEmitter {
                 cb.labelBinding(ok);
                 cb.lload(Frame.COUNT).lconst_1().ladd().lstore(Frame.COUNT);
                 cb.aload(Frame.RT).lload(Frame.COUNT).putfield(Frame.CD_RT, "n", Frame.CD_J);
-                straight(cb, i);
+                straight(cb, i, false);
             }
             int last = Math.min(end, flow.size());
             budgetError(cb, flow.slot(firstUnrun(b, last)));

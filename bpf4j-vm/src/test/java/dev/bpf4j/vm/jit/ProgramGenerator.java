@@ -35,8 +35,12 @@ final class ProgramGenerator {
     private final Map<String, Integer> labels = new HashMap<>();
     private final List<int[]> pendingLabels = new ArrayList<>();
 
+    /** Half the programs never use r10 but as a base, so the JIT keeps their 64-bit stack slots in locals. */
+    private final boolean r10Escapes;
+
     ProgramGenerator(long seed) {
         this.rnd = new Random(seed);
+        this.r10Escapes = rnd.nextBoolean();
     }
 
     Program generate() {
@@ -185,6 +189,9 @@ final class ProgramGenerator {
         if (rnd.nextInt(40) == 0) {
             return (short) (rnd.nextInt(1100) - 560);
         }
+        if (base == Reg.R10 && size == MemSize.DW && rnd.nextBoolean()) {
+            return (short) (-8 - 8 * rnd.nextInt(6));
+        }
         return (short) (base == Reg.R10 ? -size.bytes() - rnd.nextInt(512 - size.bytes() + 1)
                 : rnd.nextInt(64 - size.bytes() + 1));
     }
@@ -198,7 +205,7 @@ final class ProgramGenerator {
     }
 
     private Reg anyReg() {
-        return Reg.of(rnd.nextInt(11));
+        return Reg.of(rnd.nextInt(r10Escapes ? 11 : 10));
     }
 
     private int value32() {
