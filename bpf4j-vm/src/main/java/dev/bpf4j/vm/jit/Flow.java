@@ -34,6 +34,8 @@ final class Flow {
     /** Whether some instruction writes r10 (then stack accesses cannot be resolved at compile time). */
     final boolean writesR10;
 
+    /** The longest basic block, in instructions. */
+    static final int MAX_BLOCK = 256;
     /** The stack slots kept in JVM locals. */
     final StackSlots stack;
     /** The value each {@code lddw} loads (maps and functions resolved), by instruction index. */
@@ -92,6 +94,13 @@ final class Flow {
         this.writesR10 = r10;
         this.stack = new StackSlots(insns, r10);
         leaders.set(insns.size());
+        // Cap block length so that a block's budget replay always fits in one JVM method.
+        for (int i = 0, last = 0; i < insns.size(); i++) {
+            if (leaders.get(i) || i - last >= MAX_BLOCK) {
+                leaders.set(i);
+                last = i;
+            }
+        }
     }
 
     int size() {

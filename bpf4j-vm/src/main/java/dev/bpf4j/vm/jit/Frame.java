@@ -30,7 +30,6 @@ final class Frame {
     static final ClassDesc CD_VMEX = ClassDesc.of("dev.bpf4j.vm.VmException");
     static final ClassDesc CD_TABLE = ConstantDescs.CD_byte.arrayType(2);
     static final ClassDesc CD_BYTES = ConstantDescs.CD_byte.arrayType();
-    static final ClassDesc CD_RUNTIME_EX = ClassDesc.of("java.lang.RuntimeException");
     static final ClassDesc CD_J = ConstantDescs.CD_long;
     static final ClassDesc CD_I = ConstantDescs.CD_int;
 

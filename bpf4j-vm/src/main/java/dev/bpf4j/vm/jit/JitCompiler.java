@@ -20,7 +20,9 @@ import java.util.function.LongBinaryOperator;
  *
  * <p>Splitting: each eBPF function (the entry and every bpf-to-bpf call target) becomes its own JVM method,
  * so large programs made of functions stay under the JVM's 64 KiB per method. A single function too big for
- * one method is refused with a {@link VmException} that says so; the interpreter runs such programs.
+ * one method is refused with a {@link JitLimitException} that says so; the interpreter runs such programs.
+ * (HotSpot's C2 also skips methods over 8000 bytes of bytecode, about 450 eBPF instructions in one function;
+ * such functions run correctly but only at C1 speed.)
  */
 public final class JitCompiler {
     /** The internal name generated classes get (the JVM appends a unique suffix to hidden classes). */
@@ -54,15 +56,14 @@ public final class JitCompiler {
     static byte[] generate(Flow flow, int prog, long budget) {
         ClassFile cf = ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(ClassHierarchyResolver.defaultResolver()
                 .orElse(ClassHierarchyResolver.ofClassLoading(JitCompiler.class.getClassLoader()))));
+        int[] current = new int[1];
         try {
             return cf.build(CLASS, cb -> {
                 cb.withFlags(ClassFile.ACC_FINAL | ClassFile.ACC_SYNTHETIC);
-                new MethodEmitter(flow, CLASS, prog, budget).emit(cb);
+                new MethodEmitter(flow, CLASS, prog, budget).emit(cb, entry -> current[0] = entry);
             });
         } catch (IllegalArgumentException e) {
-            throw new VmException(0, "the program is too large for the JIT (" + e.getMessage()
-                    + "): a single eBPF function needs more than the JVM's 64 KiB per method; run it with the"
-                    + " interpreter");
+            throw new JitLimitException(flow.slot(current[0]), e.getMessage());
         }
     }
 

@@ -91,12 +91,12 @@ final class JitRuntime implements HelperContext {
      * Makes the count exact for a run stopped by {@code e} in program {@code prog}: {@code blockCount} has
      * the whole block of the faulting instruction counted, the table says how much of it did not run.
      */
-    void count(long blockCount, RuntimeException e, int prog) {
+    void count(long blockCount, VmException e, int prog) {
         if (counted) {
             return;
         }
         counted = true;
-        int slot = e instanceof VmException v ? v.pc() : e instanceof PacketAbort p ? p.slot : -1;
+        int slot = e.pc();
         int[] table = slotTails.get(prog);
         n = slot >= 0 && slot < table.length ? blockCount - table[slot] : blockCount;
     }

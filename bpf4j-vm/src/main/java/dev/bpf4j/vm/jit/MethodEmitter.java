@@ -25,7 +25,7 @@ final class MethodEmitter {
     static final String DISPATCH = "dispatch";
     private static final int EXCEPTION = 32;
     private static final MethodTypeDesc COUNT = MethodTypeDesc.of(ConstantDescs.CD_void, Frame.CD_J,
-            Frame.CD_RUNTIME_EX, Frame.CD_I);
+            Frame.CD_VMEX, Frame.CD_I);
     private static final MethodTypeDesc SLOT_EX = MethodTypeDesc.of(Frame.CD_VMEX, Frame.CD_I);
 
     private final Flow flow;
@@ -44,14 +44,52 @@ final class MethodEmitter {
         return "f" + entry;
     }
 
-    /** All methods of the program's class. */
-    void emit(ClassBuilder cb) {
+    /** All methods of the program's class; {@code progress} hears which function is being emitted. */
+    void emit(ClassBuilder cb, java.util.function.IntConsumer progress) {
         for (int entry : flow.functions) {
+            progress.accept(entry);
             BitSet reach = flow.reach(entry);
-            cb.withMethodBody(functionName(entry), Frame.FUNCTION, ClassFile.ACC_STATIC, code -> function(code, reach));
-            cb.withMethodBody("c" + entry, Frame.CAREFUL, ClassFile.ACC_STATIC, code -> careful(code, reach));
+            List<List<Integer>> groups = replayGroups(reach);
+            cb.withMethodBody(functionName(entry), Frame.FUNCTION, ClassFile.ACC_STATIC,
+                    code -> function(code, reach, groups));
+            for (int g = 0; g < groups.size(); g++) {
+                List<Integer> group = groups.get(g);
+                cb.withMethodBody(carefulName(reach, g), Frame.CAREFUL, ClassFile.ACC_STATIC,
+                        code -> careful(code, group));
+            }
         }
+        progress.accept(0);
         cb.withMethodBody(DISPATCH, Frame.DISPATCH, ClassFile.ACC_STATIC, this::dispatch);
+    }
+
+    /** Replay instructions per budget-replay method: well under 64 KiB of bytecode at ~40 bytes each. */
+    private static final int REPLAY_PER_METHOD = 1024;
+
+    /** The function's block starts, grouped so that each group's replay fits one JVM method. */
+    private List<List<Integer>> replayGroups(BitSet reach) {
+        List<List<Integer>> groups = new ArrayList<>();
+        List<Integer> current = new ArrayList<>();
+        int size = 0;
+        for (int i = reach.nextSetBit(0); i >= 0; i = reach.nextSetBit(i + 1)) {
+            if (flow.leaders.get(i)) {
+                int len = blockLength(i);
+                if (size + len > REPLAY_PER_METHOD && !current.isEmpty()) {
+                    groups.add(current);
+                    current = new ArrayList<>();
+                    size = 0;
+                }
+                current.add(i);
+                size += len;
+            }
+        }
+        if (!current.isEmpty()) {
+            groups.add(current);
+        }
+        return groups;
+    }
+
+    private static String carefulName(BitSet reach, int group) {
+        return "c" + reach.nextSetBit(0) + "_" + group;
     }
 
     /** {@code r10 = } the frame pointer of the current depth. */
@@ -70,7 +108,7 @@ final class MethodEmitter {
         return flow.blockEnd(start) - start + 1;
     }
 
-    private void function(CodeBuilder cb, BitSet reach) {
+    private void function(CodeBuilder cb, BitSet reach, List<List<Integer>> groups) {
         cb.aload(Frame.RT).getfield(Frame.CD_RT, "n", Frame.CD_J).lstore(Frame.COUNT);
         // The budget is a constant of the generated code: one register less in the hot loop.
         cb.loadConstant(budget).lstore(Frame.BUDGET);
@@ -86,7 +124,7 @@ final class MethodEmitter {
         Label start = cb.newBoundLabel();
         for (int i = reach.nextSetBit(0); i >= 0; i = reach.nextSetBit(i + 1)) {
             cb.labelBinding(labels[i]);
-            if (flow.leaders.get(i) || i == flow.size()) {
+            if (flow.leaders.get(i)) {
                 int len = blockLength(i);
                 Label over = cb.newLabel();
                 cb.lload(Frame.COUNT).loadConstant((long) len).ladd().lstore(Frame.COUNT);
@@ -106,23 +144,37 @@ final class MethodEmitter {
         flow.stack.store(cb);
         cb.aload(Frame.RT).lload(Frame.COUNT).aload(EXCEPTION).loadConstant(prog)
                 .invokevirtual(Frame.CD_RT, "count", COUNT).aload(EXCEPTION).athrow();
-        cb.exceptionCatch(start, end, handler, Frame.CD_RUNTIME_EX);
-        Label overflow = cb.newLabel();
+        // Only VmException: a handler for the JVM's implicit exceptions would make HotSpot keep every
+        // local alive at every array access of the hot loop.
+        cb.exceptionCatch(start, end, handler, Frame.CD_VMEX);
+        Label[] overflow = new Label[groups.size()];
+        for (int g = 0; g < groups.size(); g++) {
+            overflow[g] = cb.newLabel();
+        }
         for (int k = 0; k < stubs.size(); k++) {
             cb.labelBinding(stubLabels.get(k));
             cb.lload(Frame.COUNT).loadConstant((long) stubs.get(k)[1]).lsub().lstore(Frame.COUNT);
-            cb.loadConstant(stubs.get(k)[0]).istore(Frame.BLOCK).goto_(overflow);
+            cb.loadConstant(stubs.get(k)[0]).istore(Frame.BLOCK).goto_(overflow[groupOf(groups, stubs.get(k)[0])]);
         }
-        if (!stubs.isEmpty()) {
-            cb.labelBinding(overflow);
+        for (int g = 0; g < groups.size(); g++) {
+            cb.labelBinding(overflow[g]);
             flow.stack.store(cb);
             cb.aload(Frame.RT).iload(Frame.DEPTH);
             for (int r = 0; r <= 10; r++) {
                 cb.lload(Frame.reg(r));
             }
             cb.lload(Frame.COUNT).lload(Frame.BUDGET).iload(Frame.BLOCK)
-                    .invokestatic(self, "c" + reach.nextSetBit(0), Frame.CAREFUL).athrow();
+                    .invokestatic(self, carefulName(reach, g), Frame.CAREFUL).athrow();
         }
+    }
+
+    private static int groupOf(List<List<Integer>> groups, int block) {
+        for (int g = 0; g < groups.size(); g++) {
+            if (groups.get(g).contains(block)) {
+                return g;
+            }
+        }
+        throw new IllegalStateException("block " + block + " in no replay group");
     }
 
     private void instruction(CodeBuilder cb, int i, Label[] labels) {
@@ -170,18 +222,15 @@ final class MethodEmitter {
         };
     }
 
-    /** The overflow twin: replays block {@code BLOCK} one counted instruction at a time. */
-    private void careful(CodeBuilder cb, BitSet reach) {
+    /** The overflow twin: replays block {@code BLOCK} (one of {@code blocks}) one counted instruction at a time. */
+    private void careful(CodeBuilder cb, List<Integer> blocks) {
         cb.aload(Frame.RT).loadConstant(1).putfield(Frame.CD_RT, "counted", ConstantDescs.CD_boolean);
         prologue(cb);
         List<SwitchCase> cases = new ArrayList<>();
         List<Integer> starts = new ArrayList<>();
-        for (int i = reach.nextSetBit(0); i >= 0; i = reach.nextSetBit(i + 1)) {
-            if (flow.leaders.get(i) || i == flow.size()) {
-                Label l = cb.newLabel();
-                cases.add(SwitchCase.of(i, l));
-                starts.add(i);
-            }
+        for (int i : blocks) {
+            cases.add(SwitchCase.of(i, cb.newLabel()));
+            starts.add(i);
         }
         Label none = cb.newLabel();
         cb.iload(Frame.BLOCK).lookupswitch(none, cases);

@@ -1,17 +1,17 @@
 package dev.bpf4j.vm.jit;
 
+import dev.bpf4j.vm.VmException;
+
 /**
  * Unwinds a run whose legacy packet load (RFC 9669 section 5.5) fell outside the packet: as in the kernel
  * the whole program then ends with r0 = 0, from whatever call depth. Internal; {@link JitProgram#run}
- * catches it. No stack trace: it is control flow, not an error.
+ * catches it and returns 0, so users never see it. A {@link VmException} only so that the one exception
+ * handler of generated code (which counts instructions) sees it too.
  */
-final class PacketAbort extends RuntimeException {
+final class PacketAbort extends VmException {
     private static final long serialVersionUID = 1L;
-    /** Slot of the packet load, to count executed instructions. */
-    final int slot;
 
     PacketAbort(int slot) {
-        super("packet load out of bounds", null, false, false);
-        this.slot = slot;
+        super(slot, "packet load out of bounds: the program ends with r0 = 0");
     }
 }
