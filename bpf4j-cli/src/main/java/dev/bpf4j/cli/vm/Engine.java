@@ -4,6 +4,7 @@ import dev.bpf4j.BpfException;
 import dev.bpf4j.isa.Program;
 import dev.bpf4j.vm.VmOptions;
 import dev.bpf4j.vm.interp.Interpreter;
+import dev.bpf4j.vm.jit.JitLimitException;
 import dev.bpf4j.vm.jit.JitProgram;
 
 /** The execution engines {@code exec} and {@code conformance} can use ({@code --engine}). */
@@ -43,7 +44,14 @@ public enum Engine {
                 };
             }
             case JIT -> {
-                JitProgram jit = JitProgram.of(program, options);
+                final JitProgram jit;
+                try {
+                    jit = JitProgram.of(program, options);
+                } catch (JitLimitException e) {
+                    // The program is still runnable: say why it is not compiled and interpret it.
+                    System.err.println("bpf4j: warning: " + e.getMessage() + "; falling back to the interpreter");
+                    yield INTERPRETER.prepare(program, options);
+                }
                 yield new Prepared() {
                     @Override
                     public long run(byte[] mem) {
