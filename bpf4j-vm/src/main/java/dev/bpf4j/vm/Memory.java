@@ -115,8 +115,12 @@ public final class Memory {
         }
     }
 
-    /** Drops the regions mapped during the last run, keeping the fixed ones. */
+    /** Drops the regions mapped during the last run, keeping the fixed ones, and zeroes the stack frames. */
     public void resetDynamic() {
+        // Zeroed stacks make runs reproducible: a program reading a slot it never wrote sees 0, not the last run.
+        for (int f = 0; f < MAX_FRAMES; f++) {
+            Arrays.fill(regions[STACK_REGION + f], (byte) 0);
+        }
         for (int i = fixedCount; i < count; i++) {
             if (regions[i] != null) {
                 ids.remove(regions[i]);

@@ -48,6 +48,11 @@ public record VmOptions(long instructionBudget, HelperRegistry helpers, Consumer
                 4, 0, 0x5eed);
     }
 
+    /** A new empty map of {@code spec}, with one value per simulated CPU for the per-CPU types. */
+    public VmMap newMap(dev.bpf4j.vm.maps.MapSpec spec) {
+        return VmMap.create(spec, cpuCount);
+    }
+
     /** These options with another instruction budget. */
     public VmOptions withBudget(long budget) {
         return new VmOptions(budget, helpers, traceSink, mapsByFd, mapsByIndex, cpuCount, cpu, randomSeed);

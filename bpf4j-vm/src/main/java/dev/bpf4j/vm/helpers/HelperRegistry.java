@@ -25,7 +25,7 @@ public final class HelperRegistry {
     /**
      * The standard helpers: map lookup/update/delete (1-3), probe_read (4), ktime_get_ns (5),
      * trace_printk (6), get_prandom_u32 (7), get_smp_processor_id (8), tail_call (12),
-     * get_current_pid_tgid (14), get_current_uid_gid (15), get_current_comm (16), ktime_get_boot_ns (125),
+     * get_current_pid_tgid (14), get_current_comm (16), ktime_get_boot_ns (125),
      * map push/pop/peek (87-89), ringbuf output/reserve/submit/discard (130-133).
      */
     public static HelperRegistry standard() {

@@ -16,6 +16,10 @@ import java.nio.ByteOrder;
  * operations and comparisons; shift counts are masked to 63 or 31 (Java does the same); division by zero
  * gives 0 and modulo by zero leaves {@code dst} (truncated to 32 bits in the 32-bit form); signed
  * {@code INT_MIN / -1} is {@code INT_MIN} and {@code INT_MIN % -1} is 0 (Java's own overflow rules).
+ *
+ * <p>The instruction count is exact: a superinstruction ({@link Fuser}) counts as the two instructions it
+ * replaces. The budget is checked before each dispatch, so a run that exhausts it may have executed one
+ * instruction more than the budget when the last dispatch was a superinstruction.
  */
 final class Engine {
     private static final VarHandle I16 = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
@@ -130,232 +134,56 @@ final class Engine {
                 case Op.MOVSX1632_K -> r[d] = ((short) (int) (w >> 32)) & 0xffffffffL;
                 case Op.MOVSX3264_X -> r[d] = (int) r[s];
                 case Op.MOVSX3264_K -> r[d] = (int) (w >> 32);
-                case Op.MOVSX3232_X -> r[d] = ((int) (int) r[s]) & 0xffffffffL;
-                case Op.MOVSX3232_K -> r[d] = ((int) (int) (w >> 32)) & 0xffffffffL;
+                case Op.MOVSX3232_X -> r[d] = r[s] & 0xffffffffL; // not encodable (movsx32 is 64-bit only)
+                case Op.MOVSX3232_K -> r[d] = (w >> 32) & 0xffffffffL; // not encodable
                 case Op.ARSH64_X -> r[d] = r[d] >> r[s];
                 case Op.ARSH64_K -> r[d] = r[d] >> (w >> 32);
                 case Op.ARSH32_X -> r[d] = ((int) r[d] >> (int) r[s]) & 0xffffffffL;
                 case Op.ARSH32_K -> r[d] = ((int) r[d] >> (int) (w >> 32)) & 0xffffffffL;
-                case Op.JEQ64_X -> {
-                    if (r[d] == r[s]) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JEQ64_K -> {
-                    if (r[d] == (w >> 32)) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JEQ32_X -> {
-                    if ((int) r[d] == (int) r[s]) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JEQ32_K -> {
-                    if ((int) r[d] == (int) (w >> 32)) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JGT64_X -> {
-                    if (Long.compareUnsigned(r[d], r[s]) > 0) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JGT64_K -> {
-                    if (Long.compareUnsigned(r[d], (w >> 32)) > 0) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JGT32_X -> {
-                    if (Integer.compareUnsigned((int) r[d], (int) r[s]) > 0) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JGT32_K -> {
-                    if (Integer.compareUnsigned((int) r[d], (int) (w >> 32)) > 0) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JGE64_X -> {
-                    if (Long.compareUnsigned(r[d], r[s]) >= 0) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JGE64_K -> {
-                    if (Long.compareUnsigned(r[d], (w >> 32)) >= 0) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JGE32_X -> {
-                    if (Integer.compareUnsigned((int) r[d], (int) r[s]) >= 0) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JGE32_K -> {
-                    if (Integer.compareUnsigned((int) r[d], (int) (w >> 32)) >= 0) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JSET64_X -> {
-                    if ((r[d] & r[s]) != 0) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JSET64_K -> {
-                    if ((r[d] & (w >> 32)) != 0) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JSET32_X -> {
-                    if (((int) r[d] & (int) r[s]) != 0) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JSET32_K -> {
-                    if (((int) r[d] & (int) (w >> 32)) != 0) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JNE64_X -> {
-                    if (r[d] != r[s]) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JNE64_K -> {
-                    if (r[d] != (w >> 32)) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JNE32_X -> {
-                    if ((int) r[d] != (int) r[s]) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JNE32_K -> {
-                    if ((int) r[d] != (int) (w >> 32)) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JSGT64_X -> {
-                    if (r[d] > r[s]) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JSGT64_K -> {
-                    if (r[d] > (w >> 32)) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JSGT32_X -> {
-                    if ((int) r[d] > (int) r[s]) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JSGT32_K -> {
-                    if ((int) r[d] > (int) (w >> 32)) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JSGE64_X -> {
-                    if (r[d] >= r[s]) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JSGE64_K -> {
-                    if (r[d] >= (w >> 32)) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JSGE32_X -> {
-                    if ((int) r[d] >= (int) r[s]) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JSGE32_K -> {
-                    if ((int) r[d] >= (int) (w >> 32)) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JLT64_X -> {
-                    if (Long.compareUnsigned(r[d], r[s]) < 0) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JLT64_K -> {
-                    if (Long.compareUnsigned(r[d], (w >> 32)) < 0) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JLT32_X -> {
-                    if (Integer.compareUnsigned((int) r[d], (int) r[s]) < 0) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JLT32_K -> {
-                    if (Integer.compareUnsigned((int) r[d], (int) (w >> 32)) < 0) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JLE64_X -> {
-                    if (Long.compareUnsigned(r[d], r[s]) <= 0) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JLE64_K -> {
-                    if (Long.compareUnsigned(r[d], (w >> 32)) <= 0) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JLE32_X -> {
-                    if (Integer.compareUnsigned((int) r[d], (int) r[s]) <= 0) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JLE32_K -> {
-                    if (Integer.compareUnsigned((int) r[d], (int) (w >> 32)) <= 0) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JSLT64_X -> {
-                    if (r[d] < r[s]) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JSLT64_K -> {
-                    if (r[d] < (w >> 32)) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JSLT32_X -> {
-                    if ((int) r[d] < (int) r[s]) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JSLT32_K -> {
-                    if ((int) r[d] < (int) (w >> 32)) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JSLE64_X -> {
-                    if (r[d] <= r[s]) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JSLE64_K -> {
-                    if (r[d] <= (w >> 32)) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JSLE32_X -> {
-                    if ((int) r[d] <= (int) r[s]) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
-                case Op.JSLE32_K -> {
-                    if ((int) r[d] <= (int) (w >> 32)) {
-                        pc += (short) (w >>> 16);
-                    }
-                }
+                case Op.JEQ64_X -> { if (r[d] == r[s]) { pc += (short) (w >>> 16); } }
+                case Op.JEQ64_K -> { if (r[d] == (w >> 32)) { pc += (short) (w >>> 16); } }
+                case Op.JEQ32_X -> { if ((int) r[d] == (int) r[s]) { pc += (short) (w >>> 16); } }
+                case Op.JEQ32_K -> { if ((int) r[d] == (int) (w >> 32)) { pc += (short) (w >>> 16); } }
+                case Op.JGT64_X -> { if (Long.compareUnsigned(r[d], r[s]) > 0) { pc += (short) (w >>> 16); } }
+                case Op.JGT64_K -> { if (Long.compareUnsigned(r[d], (w >> 32)) > 0) { pc += (short) (w >>> 16); } }
+                case Op.JGT32_X -> { if (Integer.compareUnsigned((int) r[d], (int) r[s]) > 0) { pc += (short) (w >>> 16); } }
+                case Op.JGT32_K -> { if (Integer.compareUnsigned((int) r[d], (int) (w >> 32)) > 0) { pc += (short) (w >>> 16); } }
+                case Op.JGE64_X -> { if (Long.compareUnsigned(r[d], r[s]) >= 0) { pc += (short) (w >>> 16); } }
+                case Op.JGE64_K -> { if (Long.compareUnsigned(r[d], (w >> 32)) >= 0) { pc += (short) (w >>> 16); } }
+                case Op.JGE32_X -> { if (Integer.compareUnsigned((int) r[d], (int) r[s]) >= 0) { pc += (short) (w >>> 16); } }
+                case Op.JGE32_K -> { if (Integer.compareUnsigned((int) r[d], (int) (w >> 32)) >= 0) { pc += (short) (w >>> 16); } }
+                case Op.JSET64_X -> { if ((r[d] & r[s]) != 0) { pc += (short) (w >>> 16); } }
+                case Op.JSET64_K -> { if ((r[d] & (w >> 32)) != 0) { pc += (short) (w >>> 16); } }
+                case Op.JSET32_X -> { if (((int) r[d] & (int) r[s]) != 0) { pc += (short) (w >>> 16); } }
+                case Op.JSET32_K -> { if (((int) r[d] & (int) (w >> 32)) != 0) { pc += (short) (w >>> 16); } }
+                case Op.JNE64_X -> { if (r[d] != r[s]) { pc += (short) (w >>> 16); } }
+                case Op.JNE64_K -> { if (r[d] != (w >> 32)) { pc += (short) (w >>> 16); } }
+                case Op.JNE32_X -> { if ((int) r[d] != (int) r[s]) { pc += (short) (w >>> 16); } }
+                case Op.JNE32_K -> { if ((int) r[d] != (int) (w >> 32)) { pc += (short) (w >>> 16); } }
+                case Op.JSGT64_X -> { if (r[d] > r[s]) { pc += (short) (w >>> 16); } }
+                case Op.JSGT64_K -> { if (r[d] > (w >> 32)) { pc += (short) (w >>> 16); } }
+                case Op.JSGT32_X -> { if ((int) r[d] > (int) r[s]) { pc += (short) (w >>> 16); } }
+                case Op.JSGT32_K -> { if ((int) r[d] > (int) (w >> 32)) { pc += (short) (w >>> 16); } }
+                case Op.JSGE64_X -> { if (r[d] >= r[s]) { pc += (short) (w >>> 16); } }
+                case Op.JSGE64_K -> { if (r[d] >= (w >> 32)) { pc += (short) (w >>> 16); } }
+                case Op.JSGE32_X -> { if ((int) r[d] >= (int) r[s]) { pc += (short) (w >>> 16); } }
+                case Op.JSGE32_K -> { if ((int) r[d] >= (int) (w >> 32)) { pc += (short) (w >>> 16); } }
+                case Op.JLT64_X -> { if (Long.compareUnsigned(r[d], r[s]) < 0) { pc += (short) (w >>> 16); } }
+                case Op.JLT64_K -> { if (Long.compareUnsigned(r[d], (w >> 32)) < 0) { pc += (short) (w >>> 16); } }
+                case Op.JLT32_X -> { if (Integer.compareUnsigned((int) r[d], (int) r[s]) < 0) { pc += (short) (w >>> 16); } }
+                case Op.JLT32_K -> { if (Integer.compareUnsigned((int) r[d], (int) (w >> 32)) < 0) { pc += (short) (w >>> 16); } }
+                case Op.JLE64_X -> { if (Long.compareUnsigned(r[d], r[s]) <= 0) { pc += (short) (w >>> 16); } }
+                case Op.JLE64_K -> { if (Long.compareUnsigned(r[d], (w >> 32)) <= 0) { pc += (short) (w >>> 16); } }
+                case Op.JLE32_X -> { if (Integer.compareUnsigned((int) r[d], (int) r[s]) <= 0) { pc += (short) (w >>> 16); } }
+                case Op.JLE32_K -> { if (Integer.compareUnsigned((int) r[d], (int) (w >> 32)) <= 0) { pc += (short) (w >>> 16); } }
+                case Op.JSLT64_X -> { if (r[d] < r[s]) { pc += (short) (w >>> 16); } }
+                case Op.JSLT64_K -> { if (r[d] < (w >> 32)) { pc += (short) (w >>> 16); } }
+                case Op.JSLT32_X -> { if ((int) r[d] < (int) r[s]) { pc += (short) (w >>> 16); } }
+                case Op.JSLT32_K -> { if ((int) r[d] < (int) (w >> 32)) { pc += (short) (w >>> 16); } }
+                case Op.JSLE64_X -> { if (r[d] <= r[s]) { pc += (short) (w >>> 16); } }
+                case Op.JSLE64_K -> { if (r[d] <= (w >> 32)) { pc += (short) (w >>> 16); } }
+                case Op.JSLE32_X -> { if ((int) r[d] <= (int) r[s]) { pc += (short) (w >>> 16); } }
+                case Op.JSLE32_K -> { if ((int) r[d] <= (int) (w >> 32)) { pc += (short) (w >>> 16); } }
                 case Op.LE16 -> r[d] = r[d] & 0xffff;
                 case Op.LE32 -> r[d] = r[d] & 0xffffffffL;
                 case Op.LE64 -> { }
@@ -471,6 +299,150 @@ final class Engine {
                     pc = m.pop();
                     cur = m.frameCode();
                     code = cur.words();
+                }
+                case Op.MOV_ADD_X -> {
+                    r[d] = r[s];
+                    r[d] += r[(int) (w >>> 16) & 0xf];
+                    pc++;
+                    n++;
+                }
+                case Op.MOV_ADD_K -> {
+                    r[d] = r[s];
+                    r[d] += w >> 32;
+                    pc++;
+                    n++;
+                }
+                case Op.MOV_LSH_K -> {
+                    r[d] = r[s];
+                    r[d] <<= w >> 32;
+                    pc++;
+                    n++;
+                }
+                case Op.MOV_RSH_K -> {
+                    r[d] = r[s];
+                    r[d] >>>= w >> 32;
+                    pc++;
+                    n++;
+                }
+                case Op.MOV_ARSH_K -> {
+                    r[d] = r[s];
+                    r[d] >>= w >> 32;
+                    pc++;
+                    n++;
+                }
+                case Op.MOV_AND_K -> {
+                    r[d] = r[s];
+                    r[d] &= w >> 32;
+                    pc++;
+                    n++;
+                }
+                case Op.MOV_AND_X -> {
+                    r[d] = r[s];
+                    r[d] &= r[(int) (w >>> 16) & 0xf];
+                    pc++;
+                    n++;
+                }
+                case Op.MOV_MUL_X -> {
+                    r[d] = r[s];
+                    r[d] *= r[(int) (w >>> 16) & 0xf];
+                    pc++;
+                    n++;
+                }
+                case Op.MOV_MUL_K -> {
+                    r[d] = r[s];
+                    r[d] *= w >> 32;
+                    pc++;
+                    n++;
+                }
+                case Op.MOV_XOR_X -> {
+                    r[d] = r[s];
+                    r[d] ^= r[(int) (w >>> 16) & 0xf];
+                    pc++;
+                    n++;
+                }
+                case Op.MOV_OR_X -> {
+                    r[d] = r[s];
+                    r[d] |= r[(int) (w >>> 16) & 0xf];
+                    pc++;
+                    n++;
+                }
+                case Op.MOV_SUB_X -> {
+                    r[d] = r[s];
+                    r[d] -= r[(int) (w >>> 16) & 0xf];
+                    pc++;
+                    n++;
+                }
+                case Op.ADDK_JLT -> {
+                    r[d] += w >> 32;
+                    n++;
+                    pc += Long.compareUnsigned(r[d], r[s]) < 0 ? 1 + (short) (w >>> 16) : 1;
+                }
+                case Op.ADDK_JNE -> {
+                    r[d] += w >> 32;
+                    n++;
+                    pc += r[d] != r[s] ? 1 + (short) (w >>> 16) : 1;
+                }
+                case Op.ADDK_JGT -> {
+                    r[d] += w >> 32;
+                    n++;
+                    pc += Long.compareUnsigned(r[d], r[s]) > 0 ? 1 + (short) (w >>> 16) : 1;
+                }
+                case Op.ADDX_JLT -> {
+                    r[d] += r[s];
+                    n++;
+                    pc += Long.compareUnsigned(r[d], r[(int) (w >>> 32) & 0xf]) < 0 ? 1 + (short) (w >>> 16) : 1;
+                }
+                case Op.ADDX_JNE -> {
+                    r[d] += r[s];
+                    n++;
+                    pc += r[d] != r[(int) (w >>> 32) & 0xf] ? 1 + (short) (w >>> 16) : 1;
+                }
+                case Op.ADDX_JGT -> {
+                    r[d] += r[s];
+                    n++;
+                    pc += Long.compareUnsigned(r[d], r[(int) (w >>> 32) & 0xf]) > 0 ? 1 + (short) (w >>> 16) : 1;
+                }
+                case Op.MOV32_ADD_K -> {
+                    r[d] = r[s] & 0xffffffffL;
+                    r[d] = ((int) r[d] + (int) (w >> 32)) & 0xffffffffL;
+                    pc++;
+                    n++;
+                }
+                case Op.MOV32_ADD_X -> {
+                    r[d] = r[s] & 0xffffffffL;
+                    r[d] = ((int) r[d] + (int) r[(int) (w >>> 16) & 0xf]) & 0xffffffffL;
+                    pc++;
+                    n++;
+                }
+                case Op.MOV32_AND_K -> {
+                    r[d] = r[s] & 0xffffffffL;
+                    r[d] = ((int) r[d] & (int) (w >> 32)) & 0xffffffffL;
+                    pc++;
+                    n++;
+                }
+                case Op.MOV32_XOR_X -> {
+                    r[d] = r[s] & 0xffffffffL;
+                    r[d] = ((int) r[d] ^ (int) r[(int) (w >>> 16) & 0xf]) & 0xffffffffL;
+                    pc++;
+                    n++;
+                }
+                case Op.MOV32_LSH_K -> {
+                    r[d] = r[s] & 0xffffffffL;
+                    r[d] = ((int) r[d] << (int) (w >> 32)) & 0xffffffffL;
+                    pc++;
+                    n++;
+                }
+                case Op.MOV32_RSH_K -> {
+                    r[d] = r[s] & 0xffffffffL;
+                    r[d] = ((int) r[d] >>> (int) (w >> 32)) & 0xffffffffL;
+                    pc++;
+                    n++;
+                }
+                case Op.MOV32_OR_X -> {
+                    r[d] = r[s] & 0xffffffffL;
+                    r[d] = ((int) r[d] | (int) r[(int) (w >>> 16) & 0xf]) & 0xffffffffL;
+                    pc++;
+                    n++;
                 }
                 case Op.CALL_KFUNC -> throw m.kfunc((int) (w >> 32), cur, pc - 1);
                 default -> throw m.fellOff(cur, pc - 1);

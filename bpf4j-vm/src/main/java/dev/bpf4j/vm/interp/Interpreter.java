@@ -19,8 +19,15 @@ import java.util.Map;
  * address of the input memory, r2 = its length (both 0 without input). The program reads and writes the
  * caller's array in place. Every memory access is bounds-checked against its {@link Memory} region; a bad
  * access, an unknown helper, too deep a call chain or an exhausted instruction budget stop the run with a
- * {@link VmException}, and the interpreter stays usable. One thread at a time: runs share registers and the
- * stack.
+ * {@link VmException} (its {@code pc} is the slot index of the instruction, as {@code llvm-objdump} numbers
+ * them), and the interpreter stays usable. One thread at a time: runs share registers, the stack and the
+ * map-value regions; use one {@code Interpreter} per thread.
+ *
+ * <p>The legacy packet loads ({@code ldabs}/{@code ldind}, RFC 9669 section 5.5) read the input memory as the
+ * packet, big-endian; one that falls outside it ends the program with r0 = 0, as the kernel does.
+ *
+ * <p>Speed: the program is pre-decoded into one packed {@code long} per instruction with a dense opcode, and
+ * common instruction pairs are fused ({@link Fuser}); running allocates nothing except when helpers do.
  */
 public final class Interpreter {
     private final Code code;
@@ -32,9 +39,9 @@ public final class Interpreter {
         this.options = options;
         this.memory = new Memory();
         List<VmMap> maps = mapTable(options);
-        this.code = Predecoder.decode(program, (source, imm) -> resolveMap(maps, source, imm));
+        this.code = Predecoder.decode(program, (source, imm, symbol) -> resolveMap(maps, source, imm, symbol));
         this.machine = new Machine(memory, options, maps,
-                p -> Predecoder.decode(p, (source, imm) -> resolveMap(maps, source, imm)));
+                p -> Predecoder.decode(p, (source, imm, symbol) -> resolveMap(maps, source, imm, symbol)));
     }
 
     /**
@@ -98,17 +105,23 @@ public final class Interpreter {
         return Collections.unmodifiableList(out);
     }
 
-    /** The value an {@code lddw} of a map loads: a handle, or the address of an array map's value. */
-    private long resolveMap(List<VmMap> maps, long sourceCode, long imm) {
-        PseudoSource source = PseudoSource.of((int) sourceCode);
+    /**
+     * The value an {@code lddw} of a map loads: a handle, or the address of an array map's value. A symbolic
+     * reference (from an assembler or a loader) names the map by its {@link dev.bpf4j.vm.maps.MapSpec#name()}.
+     */
+    private long resolveMap(List<VmMap> maps, PseudoSource source, long imm, String symbol) {
         int ref = (int) imm;
-        VmMap map = switch (source) {
+        if (source == PseudoSource.BTF_ID) {
+            throw new VmException(0, "lddw of a kernel variable (BTF id " + ref
+                    + ") is not supported in the userspace VM");
+        }
+        VmMap map = symbol != null ? maps.stream().filter(m -> m.spec().name().equals(symbol)).findFirst()
+                .orElseThrow(() -> new VmException(0, "lddw names map '" + symbol
+                        + "', but the VM options hold no map of that name")) : switch (source) {
             case MAP_FD, MAP_VALUE -> options.mapsByFd().get(ref);
             case MAP_IDX, MAP_IDX_VALUE -> ref >= 0 && ref < options.mapsByIndex().size()
                     ? options.mapsByIndex().get(ref) : null;
-            case BTF_ID -> throw new VmException(0, "lddw of a kernel variable (BTF id " + ref
-                    + ") is not supported in the userspace VM");
-            case null, default -> throw new VmException(0, "lddw source " + sourceCode + " names no map");
+            case IMM64, FUNC, BTF_ID -> throw new IllegalStateException("not a map reference: " + source);
         };
         if (map == null) {
             throw new VmException(0, "lddw names map " + (source == PseudoSource.MAP_FD || source == PseudoSource.MAP_VALUE

@@ -56,4 +56,27 @@ final class Op {
     static final int LDABS_B = 149, LDABS_H = 150, LDABS_W = 151, LDIND_B = 152, LDIND_H = 153, LDIND_W = 154;
     /** The sentinel after the last instruction: running into it means the program has no exit on that path. */
     static final int FALL_OFF = 155;
+
+    /**
+     * Superinstructions: a 64-bit {@code mov dst, src} fused with the 64-bit ALU instruction after it on the same
+     * {@code dst} (the three-address idiom clang emits everywhere). Word: dst, src of the mov, the second
+     * instruction's src register in bits 16-19 and its imm in 32-63. They count as two instructions; the
+     * second's own word stays in place, so nothing else changes. See {@link Fuser}.
+     */
+    static final int MOV_ADD_X = 156, MOV_ADD_K = 157, MOV_LSH_K = 158, MOV_RSH_K = 159, MOV_AND_K = 160,
+            MOV_MUL_X = 161, MOV_XOR_X = 162, MOV_ARSH_K = 163, MOV_MUL_K = 164, MOV_OR_X = 165, MOV_SUB_X = 166,
+            MOV_AND_X = 167;
+
+    /**
+     * Superinstructions for loop back-edges: a 64-bit {@code add dst} followed by a 64-bit register compare
+     * of that {@code dst} ({@code dst += k; if dst < src goto}). For the K form: s = the jump's src, imm = the
+     * add's imm; for the X form: s = the add's src, imm = the jump's src. The offset is the jump's, relative
+     * to the instruction after the jump.
+     */
+    static final int ADDK_JLT = 168, ADDK_JNE = 169, ADDK_JGT = 170, ADDX_JLT = 171, ADDX_JNE = 172,
+            ADDX_JGT = 173;
+
+    /** The 32-bit {@code mov} pairs, laid out like the 64-bit ones. */
+    static final int MOV32_ADD_K = 174, MOV32_ADD_X = 175, MOV32_AND_K = 176, MOV32_XOR_X = 177, MOV32_LSH_K = 178,
+            MOV32_RSH_K = 179, MOV32_OR_X = 180;
 }

@@ -11,7 +11,6 @@ import dev.bpf4j.vm.Memory;
 import dev.bpf4j.vm.VmException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.LongBinaryOperator;
 
 /**
  * Turns a {@link Program} into {@link Code} once, so that running it allocates nothing and decodes
@@ -23,20 +22,27 @@ import java.util.function.LongBinaryOperator;
 final class Predecoder {
     private final Program program;
     private final int[] slots;
-    private final LongBinaryOperator maps;
+    private final MapResolver maps;
     private final List<Long> consts = new ArrayList<>();
 
-    /**
-     * @param maps resolves an {@code lddw} of a map: (pseudo source code, imm64) to the value to load
-     */
-    private Predecoder(Program program, LongBinaryOperator maps) {
+    /** Turns an {@code lddw} of a map into the value it loads. */
+    @FunctionalInterface
+    interface MapResolver {
+        /**
+         * The value to load for {@code source} with {@code imm} (fd or index in the low half, value offset in the
+         * high half) or, when {@code symbol} is not null, the map of that name.
+         */
+        long resolve(PseudoSource source, long imm, String symbol);
+    }
+
+    private Predecoder(Program program, MapResolver maps) {
         this.program = program;
         this.slots = program.slotIndex();
         this.maps = maps;
     }
 
     /** Pre-decodes {@code program}; {@code maps} resolves map references as described above. */
-    static Code decode(Program program, LongBinaryOperator maps) {
+    static Code decode(Program program, MapResolver maps) {
         return new Predecoder(program, maps).run();
     }
 
@@ -51,6 +57,7 @@ final class Predecoder {
         for (int i = 0; i < c.length; i++) {
             c[i] = consts.get(i);
         }
+        Fuser.fuse(words, c);
         return new Code(words, c, slots);
     }
 
@@ -98,7 +105,7 @@ final class Predecoder {
                     case IMM64 -> l.imm();
                     case FUNC -> Memory.address(Memory.CODE_REGION, l.symbol() != null
                             ? labelIndex(l.symbol()) : target(new Target.Offset((int) l.imm()), pc));
-                    case MAP_FD, MAP_IDX, MAP_VALUE, MAP_IDX_VALUE, BTF_ID -> maps.applyAsLong(l.source().code(), l.imm());
+                    case MAP_FD, MAP_IDX, MAP_VALUE, MAP_IDX_VALUE, BTF_ID -> maps.resolve(l.source(), l.imm(), l.symbol());
                 };
                 consts.add(value);
                 yield pack(Op.LDDW, l.dst(), 0, 0, consts.size() - 1);

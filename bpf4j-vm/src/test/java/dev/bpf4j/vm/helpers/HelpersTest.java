@@ -191,4 +191,36 @@ class HelpersTest {
         assertThat(run(mov(R1, R10), alu64(AluOp.ADD, R1, imm(-16)), mov(R2, 16), call(16),
                 ldx(MemSize.W, R0, R10, -16), exit())).isEqualTo(0x6176616aL);
     }
+
+    @Test
+    void symbolicMapReferencesResolveByNameAndKernelVariablesAreNotSupported() {
+        VmMap map = VmMap.create(MapSpec.of("cfg", MapType.ARRAY, 4, 8, 1), 1);
+        map.lookup(new byte[4], 0)[0] = 9;
+        VmOptions opts = VmOptions.defaults().withMapsByIndex(List.of(map));
+        Program byName = prog(new Insn.LoadImm64(R1, PseudoSource.MAP_VALUE, 0, "cfg"), ldx(MemSize.B, R0, R1, 0),
+                exit());
+        assertThat(Interpreter.of(byName, opts).run(null)).isEqualTo(9);
+        Program unknown = prog(new Insn.LoadImm64(R1, PseudoSource.MAP_FD, 0, "nope"), exit());
+        assertThatThrownBy(() -> Interpreter.of(unknown, opts)).isInstanceOf(VmException.class)
+                .hasMessageContaining("no map of that name");
+        Program btf = prog(lddw(R1, PseudoSource.BTF_ID, 5), exit());
+        assertThatThrownBy(() -> Interpreter.of(btf, opts)).isInstanceOf(VmException.class)
+                .hasMessageContaining("not supported");
+    }
+
+    @Test
+    void perCpuMapsSeeTheProgramsCpu() {
+        VmOptions opts = VmOptions.defaults().withCpus(4, 2);
+        dev.bpf4j.vm.maps.PerCpuArrayMap map = (dev.bpf4j.vm.maps.PerCpuArrayMap) opts.newMap(
+                MapSpec.of("pc", MapType.PERCPU_ARRAY, 4, 8, 1));
+        Interpreter vm = Interpreter.of(prog(st(MemSize.W, R10, -4, 0), lddw(R1, PseudoSource.MAP_FD, 1),
+                mov(R2, R10), alu64(AluOp.ADD, R2, imm(-4)), call(1), jmp(JumpOp.JEQ, R0, imm(0), 2),
+                mov(R1, 1), atomic(dev.bpf4j.isa.AtomicOp.ADD, false, MemSize.DW, R0, 0, R1), exit()),
+                opts.withMapsByFd(Map.of(1, map)));
+        vm.run(null);
+        vm.run(null);
+        assertThat(map.getAll(0)[2][0]).isEqualTo((byte) 2);
+        assertThat(map.getAll(0)[0][0]).isZero();
+        assertThat(map.cpus()).isEqualTo(4);
+    }
 }

@@ -148,4 +148,71 @@ class AluTest {
         assertThat(Op.JUMP_BASE + JumpOp.JSLE.ordinal() * 4 + 3).isEqualTo(Op.JSLE32_K).isLessThan(Op.LE16);
         assertThat(Op.JUMP_BASE + JumpOp.JSET.ordinal() * 4).isEqualTo(Op.JSET64_X);
     }
+
+    @Test
+    void fusedMovePairsKeepTheirMeaning() {
+        // mov r1, r2; add r1, r1 (the second reads the moved value) and every fused kind once.
+        assertThat(run(mov(R2, 21), mov(R1, R2), dev.bpf4j.vm.Asm.alu64(AluOp.ADD, R1, R1), mov(R0, R1), exit()))
+                .isEqualTo(42);
+        for (AluOp op : new AluOp[] {AluOp.ADD, AluOp.SUB, AluOp.MUL, AluOp.AND, AluOp.OR, AluOp.XOR}) {
+            long expected = alu64(op, 1000, 7);
+            assertThat(run(mov(R2, 1000), mov(R3, 7), mov(R0, R2), dev.bpf4j.vm.Asm.alu64(op, R0, R3), exit()))
+                    .as(op.name()).isEqualTo(expected);
+        }
+        for (AluOp op : new AluOp[] {AluOp.ADD, AluOp.LSH, AluOp.RSH, AluOp.ARSH, AluOp.AND, AluOp.MUL}) {
+            long expected = alu64k(op, -1000, 3);
+            assertThat(run(mov(R2, -1000), mov(R0, R2), dev.bpf4j.vm.Asm.alu64(op, R0, imm(3)), exit()))
+                    .as(op.name()).isEqualTo(expected);
+        }
+        for (AluOp op : new AluOp[] {AluOp.ADD, AluOp.XOR, AluOp.OR}) {
+            long expected = alu32(op, 0x1_8000_0001L, 0xffff_fff0L);
+            assertThat(run(lddw(R2, 0x1_8000_0001L), lddw(R3, 0xffff_fff0L), dev.bpf4j.vm.Asm.alu32(AluOp.MOV, R0, R2),
+                    dev.bpf4j.vm.Asm.alu32(op, R0, R3), exit())).as(op.name()).isEqualTo(expected);
+        }
+        assertThat(run(lddw(R2, 0x1_8000_0001L), dev.bpf4j.vm.Asm.alu32(AluOp.MOV, R0, R2),
+                dev.bpf4j.vm.Asm.alu32(AluOp.ADD, R0, R0), exit())).isEqualTo(2);
+        for (AluOp op : new AluOp[] {AluOp.ADD, AluOp.AND, AluOp.LSH, AluOp.RSH}) {
+            long expected = alu32k(op, 0x1_8000_0001L, -3);
+            assertThat(run(lddw(R2, 0x1_8000_0001L), dev.bpf4j.vm.Asm.alu32(AluOp.MOV, R0, R2),
+                    dev.bpf4j.vm.Asm.alu32(op, R0, imm(-3)), exit())).as(op.name()).isEqualTo(expected);
+        }
+        // A jump into the second instruction of a pair must not skip or repeat anything.
+        assertThat(run(mov(R0, 5), mov(R2, 1), jmp(JumpOp.JEQ, R2, imm(1), 1), mov(R0, R2),
+                dev.bpf4j.vm.Asm.alu64(AluOp.ADD, R0, imm(10)), exit())).isEqualTo(15);
+        Interpreter vm = Interpreter.of(prog(mov(R2, 1), mov(R0, R2), dev.bpf4j.vm.Asm.alu64(AluOp.ADD, R0, imm(1)),
+                exit()));
+        vm.run(null);
+        assertThat(vm.executedInstructions()).isEqualTo(4);
+    }
+
+    @Test
+    void fusedLoopBackEdgesCountAndBranchLikeTheirParts() {
+        // r0 counts iterations of: r1 += 3; if r1 (<, !=, >) r2 goto loop, in K and X forms.
+        for (JumpOp op : new JumpOp[] {JumpOp.JLT, JumpOp.JNE, JumpOp.JGT}) {
+            long limit = op == JumpOp.JGT ? 0 : 30;
+            long start = op == JumpOp.JGT ? -300 : 0;
+            Interpreter k = Interpreter.of(prog(lddw(R1, start), mov(R2, (int) limit), mov(R0, 0),
+                    dev.bpf4j.vm.Asm.alu64(AluOp.ADD, R0, imm(1)),
+                    dev.bpf4j.vm.Asm.alu64(AluOp.ADD, R1, imm(op == JumpOp.JGT ? 0 : 3)),
+                    jmp(op, R1, R2, -3), exit()));
+            Interpreter x = Interpreter.of(prog(lddw(R1, start), mov(R2, (int) limit), mov(R3, 3), mov(R0, 0),
+                    dev.bpf4j.vm.Asm.alu64(AluOp.ADD, R0, imm(1)), dev.bpf4j.vm.Asm.alu64(AluOp.ADD, R1, R3),
+                    jmp(op, R1, R2, -3), exit()));
+            if (op == JumpOp.JGT) {
+                // -300 + 0 is unsigned-greater than 0 forever: the budget must still stop it.
+                Interpreter small = Interpreter.of(prog(lddw(R1, -300), mov(R2, 0),
+                        dev.bpf4j.vm.Asm.alu64(AluOp.ADD, R1, imm(0)), jmp(op, R1, R2, -2), exit()),
+                        dev.bpf4j.vm.VmOptions.defaults().withBudget(500));
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> small.run(null))
+                        .isInstanceOf(dev.bpf4j.vm.VmException.class).hasMessageContaining("budget");
+                continue;
+            }
+            assertThat(k.run(null)).as(op.name()).isEqualTo(10);
+            assertThat(k.executedInstructions()).isEqualTo(3 + 10 * 3 + 1);
+            assertThat(x.run(null)).as(op.name()).isEqualTo(10);
+        }
+        // A jump straight to the compare of a pair keeps the pair unfused and correct.
+        assertThat(run(mov(R1, 0), mov(R2, 5), ja(1), dev.bpf4j.vm.Asm.alu64(AluOp.ADD, R1, imm(1)),
+                jmp(JumpOp.JLT, R1, R2, -2), mov(R0, R1), exit())).isEqualTo(5);
+    }
 }

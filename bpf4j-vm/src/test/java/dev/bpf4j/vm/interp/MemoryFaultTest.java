@@ -112,4 +112,11 @@ class MemoryFaultTest {
         assertThat(vm.run(new byte[] {9})).isEqualTo(9);
         assertThat(vm.executedInstructions()).isEqualTo(2);
     }
+
+    @Test
+    void eachRunStartsWithAZeroedStack() {
+        Interpreter vm = Interpreter.of(prog(ldx(MemSize.DW, R0, R10, -8), st(MemSize.DW, R10, -8, 5), exit()));
+        assertThat(vm.run(null)).isZero();
+        assertThat(vm.run(null)).isZero();
+    }
 }

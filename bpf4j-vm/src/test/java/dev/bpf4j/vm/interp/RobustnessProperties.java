@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.constraints.Size;
 
 /**
@@ -37,6 +38,7 @@ class RobustnessProperties {
         try {
             p = Program.decode(bytes, ByteOrder.LITTLE_ENDIAN);
         } catch (InvalidInsnException e) {
+            Statistics.collect("invalid encoding");
             return;
         }
         try {
@@ -44,8 +46,10 @@ class RobustnessProperties {
             vm.run(mem);
             vm.run(mem);
             assertThat(vm.executedInstructions()).isBetween(1L, 5_000L);
+            Statistics.collect("ran to a result");
         } catch (VmException e) {
             assertThat(e.getMessage()).startsWith("instruction ");
+            Statistics.collect(e instanceof dev.bpf4j.vm.MemoryFaultException ? "memory fault" : "other VmException");
         }
     }
 
@@ -68,10 +72,11 @@ class RobustnessProperties {
         for (int i = 0; i < n; i++) {
             int op = opcodes[rnd.nextInt(opcodes.length)];
             bytes[i * 8] = (byte) op;
-            bytes[i * 8 + 1] = (byte) (rnd.nextInt(11) | rnd.nextInt(11) << 4);
-            bytes[i * 8 + 2] = (byte) (rnd.nextInt(7) - 3);
+            // Reserved fields must be zero, so zero each one half of the time.
+            bytes[i * 8 + 1] = (byte) (rnd.nextInt(11) | (rnd.nextBoolean() ? 0 : rnd.nextInt(11) << 4));
+            bytes[i * 8 + 2] = (byte) (rnd.nextBoolean() ? 0 : rnd.nextInt(7) - 3);
             bytes[i * 8 + 3] = (byte) (bytes[i * 8 + 2] < 0 ? -1 : 0);
-            int imm = rnd.nextBoolean() ? rnd.nextInt(16) - 4 : rnd.nextInt();
+            int imm = rnd.nextBoolean() ? 0 : rnd.nextBoolean() ? rnd.nextInt(16) - 4 : rnd.nextInt();
             for (int k = 0; k < 4; k++) {
                 bytes[i * 8 + 4 + k] = (byte) (imm >> (8 * k));
             }
@@ -92,6 +97,7 @@ class RobustnessProperties {
         try {
             bytes = Program.of(insns).toBytes();
         } catch (IllegalArgumentException e) {
+            Statistics.collect("not encodable");
             return;
         }
         check(bytes, new byte[32]);
