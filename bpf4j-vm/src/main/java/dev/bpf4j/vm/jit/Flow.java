@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.function.LongBinaryOperator;
 
 /**
  * The control flow the code generator needs: every jump, call and {@code lddw} of a function resolved to an
@@ -22,6 +21,13 @@ import java.util.function.LongBinaryOperator;
  * for "past the last instruction": reaching it is the fall-off error.
  */
 final class Flow {
+    /** Resolves an {@code lddw} of a map to the value it loads (as the interpreter does). */
+    @FunctionalInterface
+    interface MapResolver {
+        /** The value for a map reference by fd or index ({@code imm}), or by name when {@code symbol} is set. */
+        long resolve(PseudoSource source, long imm, String symbol);
+    }
+
     final Program program;
     final List<Insn> insns;
     final int[] slots;
@@ -42,11 +48,11 @@ final class Flow {
     final long[] constant;
 
     /**
-     * Resolves {@code program}; {@code maps} turns an {@code lddw} of a map (pseudo source code, imm64) into
+     * Resolves {@code program}; {@code maps} turns an {@code lddw} of a map (pseudo source, imm64, symbol) into
      * the value it loads, as the interpreter does, in the same instruction order (so the first error wins
      * the same way).
      */
-    Flow(Program program, LongBinaryOperator maps) {
+    Flow(Program program, MapResolver maps) {
         this.program = program;
         this.insns = program.insns();
         this.slots = program.slotIndex();
@@ -86,7 +92,7 @@ final class Flow {
                     constant[i] = Memory.address(Memory.CODE_REGION, target[i]);
                 }
                 case Insn.LoadImm64 l -> constant[i] = l.source() == PseudoSource.IMM64 ? l.imm()
-                        : maps.applyAsLong(l.source().code(), l.imm());
+                        : maps.resolve(l.source(), l.imm(), l.symbol());
                 default -> { }
             }
             r10 |= writes(insn) == Reg.R10;

@@ -9,7 +9,6 @@ import java.lang.constant.ClassDesc;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.util.function.LongBinaryOperator;
 
 /**
  * Compiles eBPF programs to JVM bytecode: one hidden class per program
@@ -68,7 +67,7 @@ public final class JitCompiler {
     }
 
     /** Compiles and loads {@code program} against runtime {@code rt}. */
-    static Compiled compile(Program program, JitRuntime rt, LongBinaryOperator maps) {
+    static Compiled compile(Program program, JitRuntime rt, Flow.MapResolver maps) {
         long t0 = System.nanoTime();
         Flow flow = new Flow(program, maps);
         int id = rt.nextProgramId();

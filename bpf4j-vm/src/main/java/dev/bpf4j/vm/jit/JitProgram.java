@@ -12,7 +12,6 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.LongBinaryOperator;
 
 /**
  * A program compiled to JVM bytecode, the JIT's counterpart of {@link dev.bpf4j.vm.interp.Interpreter}
@@ -33,7 +32,7 @@ public final class JitProgram {
         this.options = options;
         this.memory = new Memory();
         this.maps = mapTable(options);
-        LongBinaryOperator resolver = mapResolver();
+        Flow.MapResolver resolver = mapResolver();
         JitRuntime[] self = new JitRuntime[1];
         this.rt = new JitRuntime(memory, options, maps, p -> JitCompiler.compile(p, self[0], resolver));
         self[0] = rt;
@@ -106,9 +105,9 @@ public final class JitProgram {
         return options;
     }
 
-    /** Resolves {@code lddw} of maps as the interpreter does: (pseudo source code, imm64) to the value. */
-    LongBinaryOperator mapResolver() {
-        return (source, imm) -> resolveMap(PseudoSource.of((int) source), source, imm);
+    /** Resolves {@code lddw} of maps as the interpreter does: (pseudo source, imm64, symbol) to the value. */
+    Flow.MapResolver mapResolver() {
+        return this::resolveMap;
     }
 
     private static List<VmMap> mapTable(VmOptions options) {
@@ -127,16 +126,24 @@ public final class JitProgram {
         return Collections.unmodifiableList(out);
     }
 
-    /** The value an {@code lddw} of a map loads: a handle, or the address of an array map's value. */
-    private long resolveMap(PseudoSource source, long sourceCode, long imm) {
+    /**
+     * The value an {@code lddw} of a map loads: a handle, or the address of an array map's value; a symbolic
+     * reference names the map by its {@link dev.bpf4j.vm.maps.MapSpec#name()}. Mirrors the interpreter's
+     * resolution and its messages.
+     */
+    private long resolveMap(PseudoSource source, long imm, String symbol) {
         int ref = (int) imm;
-        VmMap map = switch (source) {
+        if (source == PseudoSource.BTF_ID) {
+            throw new VmException(0, "lddw of a kernel variable (BTF id " + ref
+                    + ") is not supported in the userspace VM");
+        }
+        VmMap map = symbol != null ? maps.stream().filter(m -> m.spec().name().equals(symbol)).findFirst()
+                .orElseThrow(() -> new VmException(0, "lddw names map '" + symbol
+                        + "', but the VM options hold no map of that name")) : switch (source) {
             case MAP_FD, MAP_VALUE -> options.mapsByFd().get(ref);
             case MAP_IDX, MAP_IDX_VALUE -> ref >= 0 && ref < options.mapsByIndex().size()
                     ? options.mapsByIndex().get(ref) : null;
-            case BTF_ID -> throw new VmException(0, "lddw of a kernel variable (BTF id " + ref
-                    + ") is not supported in the userspace VM");
-            case null, default -> throw new VmException(0, "lddw source " + sourceCode + " names no map");
+            case IMM64, FUNC, BTF_ID -> throw new IllegalStateException("not a map reference: " + source);
         };
         if (map == null) {
             throw new VmException(0, "lddw names map " + (source == PseudoSource.MAP_FD || source == PseudoSource.MAP_VALUE

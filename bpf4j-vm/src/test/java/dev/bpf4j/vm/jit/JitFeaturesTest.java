@@ -106,7 +106,7 @@ class JitFeaturesTest {
                 new Insn.Load(MemSize.DW, false, Reg.R0, Reg.R10, (short) -8),
                 new Insn.Load(MemSize.DW, false, Reg.R2, Reg.R10, (short) -16),
                 new Insn.Alu(true, AluOp.ADD, Reg.R0, Reg.R2), new Insn.Exit()));
-        assertThat(new Flow(p, (s, i) -> 0).stack.count()).isEqualTo(2);
+        assertThat(new Flow(p, (s, i, n) -> 0).stack.count()).isEqualTo(2);
         JitProgram jit = JitProgram.of(p);
         assertThat(jit.run(null)).isEqualTo(12);
         byte[] frame = jit.memory().table()[1];
