@@ -154,6 +154,13 @@ final class MethodEmitter {
         for (int k = 0; k < stubs.size(); k++) {
             cb.labelBinding(stubLabels.get(k));
             cb.lload(Frame.COUNT).loadConstant((long) stubs.get(k)[1]).lsub().lstore(Frame.COUNT);
+            // Registers the replay does not read are passed as 0, so HotSpot need not keep them alive.
+            int exposed = flow.exposedReads(stubs.get(k)[0]);
+            for (int r = 0; r <= 10; r++) {
+                if ((exposed & 1 << r) == 0) {
+                    cb.lconst_0().lstore(Frame.reg(r));
+                }
+            }
             cb.loadConstant(stubs.get(k)[0]).istore(Frame.BLOCK).goto_(overflow[groupOf(groups, stubs.get(k)[0])]);
         }
         for (int g = 0; g < groups.size(); g++) {
