@@ -22,6 +22,8 @@ final class Frame {
     static final int TABLE = 29;
     static final int STACK = 30;
     static final int TEMP = 31;
+    /** The input memory's array (or an empty one), for the fast path of general accesses. */
+    static final int INPUT = 32;
 
     static final ClassDesc CD_RT = ClassDesc.of("dev.bpf4j.vm.jit.JitRuntime");
     static final ClassDesc CD_MEMORY = ClassDesc.of("dev.bpf4j.vm.jit.JitMemory");

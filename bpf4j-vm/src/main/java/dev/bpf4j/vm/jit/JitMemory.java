@@ -10,7 +10,8 @@ import java.nio.ByteOrder;
  * raises the same {@link dev.bpf4j.vm.MemoryFaultException} (instruction slot, address, region) before any
  * byte changes. Small static methods, so HotSpot inlines them into the program's code. The {@code s*}
  * variants access the current stack frame at an index the compiler already proved in bounds ({@code r10}
- * plus a constant offset).
+ * plus a constant offset); the {@code i*} variants try the input memory's array first (the fast path for
+ * pointers into the packet) and fall back to the region table.
  */
 final class JitMemory {
     private static final VarHandle I16 = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
@@ -31,6 +32,88 @@ final class JitMemory {
             }
         }
         throw rt.memory().fault(a, size, write, slot);
+    }
+
+    /** The address of the input memory's first byte. */
+    private static final long INPUT = (long) dev.bpf4j.vm.Memory.INPUT_REGION << 32;
+    /** Stands in for absent input memory, so the fast path needs no null check. */
+    static final byte[] NO_INPUT = new byte[0];
+
+    /** The input memory's array, or {@link #NO_INPUT}: loaded once per function call. */
+    static byte[] input(byte[][] t) {
+        byte[] in = t[dev.bpf4j.vm.Memory.INPUT_REGION];
+        return in == null ? NO_INPUT : in;
+    }
+
+    static long ildb(byte[] in, byte[][] t, long a, int slot, JitRuntime rt) {
+        long rel = a - INPUT;
+        return rel >= 0 && rel <= in.length - 1 ? in[(int) rel] & 0xffL : ldb(t, a, slot, rt);
+    }
+
+    static long ildh(byte[] in, byte[][] t, long a, int slot, JitRuntime rt) {
+        long rel = a - INPUT;
+        return rel >= 0 && rel <= in.length - 2 ? (short) I16.get(in, (int) rel) & 0xffffL : ldh(t, a, slot, rt);
+    }
+
+    static long ildw(byte[] in, byte[][] t, long a, int slot, JitRuntime rt) {
+        long rel = a - INPUT;
+        return rel >= 0 && rel <= in.length - 4 ? (int) I32.get(in, (int) rel) & 0xffffffffL : ldw(t, a, slot, rt);
+    }
+
+    static long ilddw(byte[] in, byte[][] t, long a, int slot, JitRuntime rt) {
+        long rel = a - INPUT;
+        return rel >= 0 && rel <= in.length - 8 ? (long) I64.get(in, (int) rel) : lddw(t, a, slot, rt);
+    }
+
+    static long ildsb(byte[] in, byte[][] t, long a, int slot, JitRuntime rt) {
+        long rel = a - INPUT;
+        return rel >= 0 && rel <= in.length - 1 ? in[(int) rel] : ldsb(t, a, slot, rt);
+    }
+
+    static long ildsh(byte[] in, byte[][] t, long a, int slot, JitRuntime rt) {
+        long rel = a - INPUT;
+        return rel >= 0 && rel <= in.length - 2 ? (short) I16.get(in, (int) rel) : ldsh(t, a, slot, rt);
+    }
+
+    static long ildsw(byte[] in, byte[][] t, long a, int slot, JitRuntime rt) {
+        long rel = a - INPUT;
+        return rel >= 0 && rel <= in.length - 4 ? (int) I32.get(in, (int) rel) : ldsw(t, a, slot, rt);
+    }
+
+    static void istb(byte[] in, byte[][] t, long a, long v, int slot, JitRuntime rt) {
+        long rel = a - INPUT;
+        if (rel >= 0 && rel <= in.length - 1) {
+            in[(int) rel] = (byte) v;
+        } else {
+            stb(t, a, v, slot, rt);
+        }
+    }
+
+    static void isth(byte[] in, byte[][] t, long a, long v, int slot, JitRuntime rt) {
+        long rel = a - INPUT;
+        if (rel >= 0 && rel <= in.length - 2) {
+            I16.set(in, (int) rel, (short) v);
+        } else {
+            sth(t, a, v, slot, rt);
+        }
+    }
+
+    static void istw(byte[] in, byte[][] t, long a, long v, int slot, JitRuntime rt) {
+        long rel = a - INPUT;
+        if (rel >= 0 && rel <= in.length - 4) {
+            I32.set(in, (int) rel, (int) v);
+        } else {
+            stw(t, a, v, slot, rt);
+        }
+    }
+
+    static void istdw(byte[] in, byte[][] t, long a, long v, int slot, JitRuntime rt) {
+        long rel = a - INPUT;
+        if (rel >= 0 && rel <= in.length - 8) {
+            I64.set(in, (int) rel, v);
+        } else {
+            stdw(t, a, v, slot, rt);
+        }
     }
 
     static long ldb(byte[][] t, long a, int slot, JitRuntime rt) {

@@ -23,7 +23,7 @@ import java.util.List;
  */
 final class MethodEmitter {
     static final String DISPATCH = "dispatch";
-    private static final int EXCEPTION = 32;
+    private static final int EXCEPTION = 33;
     private static final MethodTypeDesc COUNT = MethodTypeDesc.of(ConstantDescs.CD_void, Frame.CD_J,
             Frame.CD_VMEX, Frame.CD_I);
     private static final MethodTypeDesc SLOT_EX = MethodTypeDesc.of(Frame.CD_VMEX, Frame.CD_I);
@@ -102,6 +102,8 @@ final class MethodEmitter {
         CallEmitter.refreshTable(cb);
         cb.aload(Frame.TABLE).iload(Frame.DEPTH).loadConstant(dev.bpf4j.vm.Memory.STACK_REGION).iadd().aaload()
                 .astore(Frame.STACK);
+        cb.aload(Frame.TABLE).invokestatic(Frame.CD_MEMORY, "input", MethodTypeDesc.of(Frame.CD_BYTES, Frame.CD_TABLE))
+                .astore(Frame.INPUT);
     }
 
     private int blockLength(int start) {

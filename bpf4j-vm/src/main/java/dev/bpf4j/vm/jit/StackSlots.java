@@ -19,7 +19,7 @@ import java.util.List;
  */
 final class StackSlots {
     /** First JVM local used for promoted slots (after {@link Frame}'s fixed locals). */
-    static final int FIRST_LOCAL = 33;
+    static final int FIRST_LOCAL = 34;
     private static final int SLOTS = Memory.STACK_SIZE / 8;
 
     /** Per 8-byte slot (index = byte offset / 8 from the frame's start), its JVM local, or -1. */
@@ -54,7 +54,7 @@ final class StackSlots {
         }
         Arrays.fill(local, -1);
         int n = 0;
-        for (int k = 0; k < SLOTS && !escapes; k++) {
+        for (int k = 0; k < SLOTS && !escapes ; k++) {
             if (dw[k] && !other[k]) {
                 local[k] = FIRST_LOCAL + 2 * n++;
             }
