@@ -100,7 +100,7 @@ final class Flow {
         this.writesR10 = r10;
         this.stack = new StackSlots(insns, r10);
         leaders.set(insns.size());
-        // Cap block length so that a block's budget replay always fits in one JVM method.
+        // Cap block length: long straight-line code still gets regular count updates.
         for (int i = 0, last = 0; i < insns.size(); i++) {
             if (leaders.get(i) || i - last >= MAX_BLOCK) {
                 leaders.set(i);
@@ -155,55 +155,6 @@ final class Flow {
             }
         }
         return seen;
-    }
-
-    /**
-     * The registers (bit n = rn) that the straight-line part of the block starting at {@code start} reads
-     * before writing: all a budget replay of that block needs (it never runs the block's last jump or call).
-     */
-    int exposedReads(int start) {
-        int read = 0;
-        int written = 0;
-        for (int i = start; i <= blockEnd(start) && i < insns.size(); i++) {
-            int r = 0;
-            int w = 0;
-            switch (insns.get(i)) {
-                case Insn.Alu a -> {
-                    boolean move = a.op() == dev.bpf4j.isa.AluOp.MOV || a.op().isMovsx();
-                    r = (move ? 0 : bit(a.dst())) | (a.src() instanceof Reg s ? bit(s) : 0);
-                    w = bit(a.dst());
-                }
-                case Insn.Endian e -> {
-                    r = bit(e.dst());
-                    w = r;
-                }
-                case Insn.Load l -> {
-                    r = bit(l.src());
-                    w = bit(l.dst());
-                }
-                case Insn.Store s -> r = bit(s.dst()) | (s.src() instanceof Reg v ? bit(v) : 0);
-                case Insn.Atomic a -> {
-                    r = bit(a.dst()) | bit(a.src()) | bit(Reg.R0);
-                    w = (a.fetch() ? bit(a.src()) : 0) | bit(Reg.R0);
-                }
-                case Insn.LoadImm64 l -> w = bit(l.dst());
-                case Insn.PacketLoad p -> {
-                    r = p.indirect() ? bit(p.src()) : 0;
-                    w = bit(Reg.R0);
-                }
-                case Insn.Jump j -> i = Integer.MAX_VALUE - 1;
-                case Insn.Goto g -> i = Integer.MAX_VALUE - 1;
-                case Insn.Call c -> i = Integer.MAX_VALUE - 1;
-                case Insn.Exit e -> i = Integer.MAX_VALUE - 1;
-            }
-            read |= r & ~written;
-            written |= w;
-        }
-        return read;
-    }
-
-    private static int bit(Reg r) {
-        return 1 << r.number();
     }
 
     /** The last index of the basic block holding {@code i}. */

@@ -6,19 +6,16 @@ import java.lang.constant.ConstantDescs;
 import java.lang.constant.MethodTypeDesc;
 
 /**
- * The JVM frame layout every generated method shares, and the descriptors generated code calls. A function
- * method's parameters are the runtime, the call depth and r0-r9; r10, the instruction count, the budget, the
- * region table and the current stack frame's array follow as locals. The budget-overflow method
- * ({@code careful}) takes all of those up to the block id as parameters, so both bodies address registers
- * by the same slots and one set of instruction emitters serves both.
+ * The JVM frame layout of generated methods, and the descriptors generated code calls. A function method's
+ * parameters are the runtime, the call depth and r0-r9; r10, the instruction count, the region table, the
+ * current stack frame's array and the input memory's array follow as locals, then the promoted stack slots
+ * ({@link StackSlots}).
  */
 final class Frame {
     static final int RT = 0;
     static final int DEPTH = 1;
     static final int R10 = 22;
     static final int COUNT = 24;
-    static final int BUDGET = 26;
-    static final int BLOCK = 28;
     static final int TABLE = 29;
     static final int STACK = 30;
     static final int TEMP = 31;
@@ -37,9 +34,6 @@ final class Frame {
 
     /** {@code (JitRuntime, int depth, long r0..r9) long}: one eBPF function. */
     static final MethodTypeDesc FUNCTION = MethodTypeDesc.of(CD_J, params(CD_RT, CD_I, 10));
-    /** {@code (JitRuntime, int depth, long r0..r10, long count, long budget, int block) VmException}. */
-    static final MethodTypeDesc CAREFUL = MethodTypeDesc.of(CD_VMEX,
-            params(CD_RT, CD_I, 13)).insertParameterTypes(15, CD_I);
     /** {@code (JitRuntime, int depth, long r0..r9, int target, int slot) long}: callx into a function. */
     static final MethodTypeDesc DISPATCH = MethodTypeDesc.of(CD_J, params(CD_RT, CD_I, 10))
             .insertParameterTypes(12, CD_I, CD_I);

@@ -20,8 +20,8 @@ import java.lang.invoke.MethodType;
  * <p>Splitting: each eBPF function (the entry and every bpf-to-bpf call target) becomes its own JVM method,
  * so large programs made of functions stay under the JVM's 64 KiB per method. A single function too big for
  * one method is refused with a {@link JitLimitException} that says so; the interpreter runs such programs.
- * (HotSpot's C2 also skips methods over 8000 bytes of bytecode, about 450 eBPF instructions in one function;
- * such functions run correctly but only at C1 speed.)
+ * (HotSpot's C2 also skips methods over 8000 bytes of bytecode, about 250 eBPF instructions in one function
+ * with the budget's checked copy; such functions run correctly but only at C1 speed.)
  */
 public final class JitCompiler {
     /** The internal name generated classes get (the JVM appends a unique suffix to hidden classes). */
@@ -62,7 +62,11 @@ public final class JitCompiler {
                 new MethodEmitter(flow, CLASS, prog, budget).emit(cb, entry -> current[0] = entry);
             });
         } catch (IllegalArgumentException e) {
-            throw new JitLimitException(flow.slot(current[0]), e.getMessage());
+            // The JDK names the method ("... in f<index>(...)"), which names the function.
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile(" in f(\\d+)\\(").matcher(
+                    String.valueOf(e.getMessage()));
+            throw new JitLimitException(flow.slot(m.find() ? Integer.parseInt(m.group(1)) : current[0]),
+                    e.getMessage());
         }
     }
 

@@ -145,6 +145,16 @@ final class JitRuntime implements HelperContext {
         return new VmException(slot, "call depth exceeds " + Memory.MAX_FRAMES + " frames (the kernel's limit)");
     }
 
+    /**
+     * The checked copy's test before an instruction: {@code count} has its whole block counted, {@code back}
+     * is how many of the block's instructions (this one included) have not run yet.
+     */
+    void tick(long count, int back, int slot) {
+        if (count - back >= budget) {
+            throw budgetExceeded(slot);
+        }
+    }
+
     /** The budget error at {@code slot}; the count is then exactly the budget. */
     VmException budgetExceeded(int slot) {
         n = budget;

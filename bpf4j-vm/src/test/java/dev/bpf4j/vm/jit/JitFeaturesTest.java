@@ -50,10 +50,10 @@ class JitFeaturesTest {
         insns.add(new Insn.Call.Local(Target.label("g")));
         insns.add(new Insn.Exit());
         int f = insns.size();
-        insns.addAll(arithmetic(3000));
+        insns.addAll(arithmetic(1500));
         insns.add(new Insn.Exit());
         int g = insns.size();
-        insns.addAll(arithmetic(3000));
+        insns.addAll(arithmetic(1500));
         insns.add(new Insn.Exit());
         Program p = new Program(insns, Map.of("f", f, "g", g));
         JitProgram jit = JitProgram.of(p);
@@ -71,6 +71,7 @@ class JitFeaturesTest {
         assertThatThrownBy(() -> JitProgram.of(Program.of(insns)))
                 .isInstanceOf(JitLimitException.class)
                 .hasMessageStartingWith("instruction 0: the function starting here is too large for the JIT")
+                .hasMessageContaining("in f0(")
                 .hasMessageContaining("64 KiB");
     }
 
