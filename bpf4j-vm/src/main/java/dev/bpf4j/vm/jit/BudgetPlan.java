@@ -9,8 +9,9 @@ import java.util.BitSet;
  * return point of every bpf-to-bpf call, and any block that two check points reach. Between check points
  * control flow only moves forward, so the most instructions a run can execute before the next check point
  * is a fixed {@link #lookahead}. At a check point, if the count plus that lookahead fits in the budget the
- * region runs unchecked; otherwise the run takes the region's checked copy, which compares before each
- * instruction and stops at exactly the interpreter's instruction. Loops thus pay one compare per iteration,
+ * region runs unchecked; otherwise the run moves to the function's checked copy, which tests before each
+ * instruction and stops at exactly the interpreter's instruction (it can run at most the lookahead before
+ * that, so it never has to come back). Loops thus pay one compare per iteration,
  * not one per block.
  */
 final class BudgetPlan {

@@ -17,8 +17,9 @@ import java.util.List;
  * Emits the methods of one compiled program: per eBPF function a method {@code f<index>} with real branches
  * between labels, plus {@code dispatch} for {@code callx}. The instruction budget follows a
  * {@link BudgetPlan}: the main code adds each block's length to the count and compares only at check points;
- * a second, checked copy of the code (compare before every instruction) is entered only when a check point
- * finds the budget within reach, so a run over budget stops at exactly the interpreter's instruction. Every
+ * a second, checked copy of the function (a test before every instruction) is entered only when a check
+ * point finds the budget within reach, and never left, so a run over budget stops at exactly the
+ * interpreter's instruction while the hot loops stay free of it. Every
  * function method also catches what stops a run, to make the executed count exact and write the stack back.
  */
 final class MethodEmitter {
@@ -105,7 +106,7 @@ final class MethodEmitter {
                 instruction(cb, i, fast);
             }
         }
-        // The checked copy of every region, entered when its check point finds the budget too close.
+        // The checked copy of the whole function, entered when a check point finds the budget too close.
         for (int i = reach.nextSetBit(0); i >= 0; i = reach.nextSetBit(i + 1)) {
             cb.labelBinding(slow[i]);
             int len = blockLength(flow.leaders.get(i) ? i : leaderOf(i));
@@ -120,13 +121,11 @@ final class MethodEmitter {
                 fellOff(cb, i);
                 continue;
             }
-            Label[] targets = new Label[fast.length];
-            for (int t = 0; t < targets.length; t++) {
-                targets[t] = plan.checks.get(t) ? fast[t] : slow[t];
-            }
-            instruction(cb, i, targets);
+            // Once checked, always checked: the copy never jumps back into the unchecked code, so HotSpot
+            // sees it as a dead end off the hot loops (and it runs at most the lookahead before the budget ends).
+            instruction(cb, i, slow);
             if (fallsThrough(flow.insns.get(i))) {
-                cb.goto_(targets[i + 1]);
+                cb.goto_(slow[i + 1]);
             }
         }
         Label end = cb.newBoundLabel();
