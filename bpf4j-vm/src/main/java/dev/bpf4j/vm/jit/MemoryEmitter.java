@@ -54,8 +54,8 @@ final class MemoryEmitter {
     }
 
     /** {@code dst = *(size *)(src + off)}, zero- or sign-extended. */
-    static void load(CodeBuilder cb, Flow flow, Insn.Load l, int slot, boolean promote) {
-        int local = promote && l.src() == Reg.R10 && !l.signExtend() ? flow.stack.localOf(l.offset(), l.size()) : -1;
+    static void load(CodeBuilder cb, Flow flow, Insn.Load l, int slot) {
+        int local = l.src() == Reg.R10 && !l.signExtend() ? flow.stack.localOf(l.offset(), l.size()) : -1;
         if (local >= 0) {
             cb.lload(local).lstore(Frame.reg(l.dst()));
             return;
@@ -73,8 +73,8 @@ final class MemoryEmitter {
     }
 
     /** {@code *(size *)(dst + off) = src}. */
-    static void store(CodeBuilder cb, Flow flow, Insn.Store s, int slot, boolean promote) {
-        int local = promote && s.dst() == Reg.R10 ? flow.stack.localOf(s.offset(), s.size()) : -1;
+    static void store(CodeBuilder cb, Flow flow, Insn.Store s, int slot) {
+        int local = s.dst() == Reg.R10 ? flow.stack.localOf(s.offset(), s.size()) : -1;
         if (local >= 0) {
             value(cb, s);
             cb.lstore(local);

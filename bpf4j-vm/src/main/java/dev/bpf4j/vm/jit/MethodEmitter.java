@@ -169,8 +169,8 @@ final class MethodEmitter {
             case Insn.Exit e -> CallEmitter.exit(cb, flow.stack);
             case Insn.Alu a -> AluEmitter.alu(cb, a);
             case Insn.Endian e -> AluEmitter.endian(cb, e);
-            case Insn.Load l -> MemoryEmitter.load(cb, flow, l, slot, true);
-            case Insn.Store s -> MemoryEmitter.store(cb, flow, s, slot, true);
+            case Insn.Load l -> MemoryEmitter.load(cb, flow, l, slot);
+            case Insn.Store s -> MemoryEmitter.store(cb, flow, s, slot);
             case Insn.Atomic a -> MemoryEmitter.atomic(cb, a, slot);
             case Insn.LoadImm64 l -> MemoryEmitter.loadImm64(cb, l, flow.constant[i]);
             case Insn.PacketLoad p -> MemoryEmitter.packetLoad(cb, p, slot);

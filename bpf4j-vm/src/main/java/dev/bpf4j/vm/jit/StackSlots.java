@@ -14,8 +14,8 @@ import java.util.List;
  * Sound only when the frame's address never escapes (r10 is used solely as the base of loads and stores with
  * constant offsets: never copied, compared, passed or written) and every access touching the slot is an
  * aligned 64-bit load or store of exactly that slot. Promoted slots are loaded from the array when a function
- * starts and written back whenever the frame may be observed: at exit, before a tail call, when a run stops
- * with an error and before the budget replay, so memory looks exactly as the interpreter leaves it.
+ * starts and written back whenever the frame may be observed: at exit, before a tail call and when a run
+ * stops with an error, so memory looks exactly as the interpreter leaves it.
  */
 final class StackSlots {
     /** First JVM local used for promoted slots (after {@link Frame}'s fixed locals). */
