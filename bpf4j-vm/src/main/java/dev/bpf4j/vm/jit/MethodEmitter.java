@@ -89,22 +89,35 @@ final class MethodEmitter {
             fast[i] = cb.newLabel();
             slow[i] = cb.newLabel();
         }
+        List<int[]> overflows = new ArrayList<>();
+        List<Label> overflowLabels = new ArrayList<>();
         Label start = cb.newBoundLabel();
         // The unchecked code: one add per block, one compare per check point.
         for (int i = reach.nextSetBit(0); i >= 0; i = reach.nextSetBit(i + 1)) {
             cb.labelBinding(fast[i]);
             if (flow.leaders.get(i)) {
+                int len = blockLength(i);
+                cb.lload(Frame.COUNT).loadConstant((long) len).ladd().lstore(Frame.COUNT);
                 if (plan.checks.get(i)) {
-                    cb.lload(Frame.COUNT).loadConstant((long) plan.lookahead[i]).ladd().loadConstant(budget).lcmp()
-                            .ifgt(slow[i]);
+                    // count (this block included) > budget - the rest of the lookahead: take the checked copy.
+                    // Comparing the count itself with a constant lets HotSpot treat a loop as a counted one.
+                    Label over = cb.newLabel();
+                    overflows.add(new int[] {i, len});
+                    overflowLabels.add(over);
+                    cb.lload(Frame.COUNT).loadConstant(budget - (plan.lookahead[i] - len)).lcmp().ifgt(over);
                 }
-                cb.lload(Frame.COUNT).loadConstant((long) blockLength(i)).ladd().lstore(Frame.COUNT);
             }
             if (i == flow.size()) {
                 fellOff(cb, i);
             } else {
                 instruction(cb, i, fast);
             }
+        }
+        // Into the checked copy: take the block's count back off, the copy adds it again.
+        for (int k = 0; k < overflows.size(); k++) {
+            cb.labelBinding(overflowLabels.get(k));
+            cb.lload(Frame.COUNT).loadConstant((long) overflows.get(k)[1]).lsub().lstore(Frame.COUNT)
+                    .goto_(slow[overflows.get(k)[0]]);
         }
         // The checked copy of the whole function, entered when a check point finds the budget too close.
         for (int i = reach.nextSetBit(0); i >= 0; i = reach.nextSetBit(i + 1)) {
