@@ -16,6 +16,8 @@ final class Frame {
     static final int DEPTH = 1;
     static final int R10 = 22;
     static final int COUNT = 24;
+    /** The block a checked method starts at (its last parameter). */
+    static final int BLOCK = 26;
     static final int TABLE = 29;
     static final int STACK = 30;
     static final int TEMP = 31;
@@ -34,6 +36,9 @@ final class Frame {
 
     /** {@code (JitRuntime, int depth, long r0..r9) long}: one eBPF function. */
     static final MethodTypeDesc FUNCTION = MethodTypeDesc.of(CD_J, params(CD_RT, CD_I, 10));
+    /** {@code (JitRuntime, int depth, long r0..r10, long count, int block) long}: a function's checked copy. */
+    static final MethodTypeDesc CHECKED = MethodTypeDesc.of(CD_J, params(CD_RT, CD_I, 12))
+            .insertParameterTypes(14, CD_I);
     /** {@code (JitRuntime, int depth, long r0..r9, int target, int slot) long}: callx into a function. */
     static final MethodTypeDesc DISPATCH = MethodTypeDesc.of(CD_J, params(CD_RT, CD_I, 10))
             .insertParameterTypes(12, CD_I, CD_I);

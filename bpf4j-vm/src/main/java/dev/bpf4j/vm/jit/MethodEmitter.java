@@ -17,9 +17,9 @@ import java.util.List;
  * Emits the methods of one compiled program: per eBPF function a method {@code f<index>} with real branches
  * between labels, plus {@code dispatch} for {@code callx}. The instruction budget follows a
  * {@link BudgetPlan}: the main code adds each block's length to the count and compares only at check points;
- * a second, checked copy of the function (a test before every instruction) is entered only when a check
- * point finds the budget within reach, and never left, so a run over budget stops at exactly the
- * interpreter's instruction while the hot loops stay free of it. Every
+ * a second, checked copy of the function (method {@code c<index>}, a test before every instruction) is
+ * entered only when a check point finds the budget within reach, and finishes the function, so a run over
+ * budget stops at exactly the interpreter's instruction while the hot loops stay free of it. Every
  * function method also catches what stops a run, to make the executed count exact and write the stack back.
  */
 final class MethodEmitter {
@@ -47,6 +47,10 @@ final class MethodEmitter {
         return "f" + entry;
     }
 
+    private static String checkedName(int entry) {
+        return "c" + entry;
+    }
+
     /** All methods of the program's class; {@code progress} hears which function is being emitted. */
     void emit(ClassBuilder cb, java.util.function.IntConsumer progress) {
         for (int entry : flow.functions) {
@@ -54,7 +58,9 @@ final class MethodEmitter {
             BitSet reach = flow.reach(entry);
             BudgetPlan plan = new BudgetPlan(flow, reach, entry);
             cb.withMethodBody(functionName(entry), Frame.FUNCTION, ClassFile.ACC_STATIC,
-                    code -> function(code, reach, plan));
+                    code -> function(code, reach, plan, entry));
+            cb.withMethodBody(checkedName(entry), Frame.CHECKED, ClassFile.ACC_STATIC,
+                    code -> checked(code, reach, plan));
         }
         progress.accept(0);
         cb.withMethodBody(DISPATCH, Frame.DISPATCH, ClassFile.ACC_STATIC, this::dispatch);
@@ -78,16 +84,14 @@ final class MethodEmitter {
         return flow.blockEnd(start) - start + 1;
     }
 
-    private void function(CodeBuilder cb, BitSet reach, BudgetPlan plan) {
+    private void function(CodeBuilder cb, BitSet reach, BudgetPlan plan, int entry) {
         cb.aload(Frame.RT).getfield(Frame.CD_RT, "n", Frame.CD_J).lstore(Frame.COUNT);
         prologue(cb);
         flow.stack.load(cb);
         framePointer(cb);
         Label[] fast = new Label[flow.size() + 1];
-        Label[] slow = new Label[flow.size() + 1];
         for (int i = 0; i < fast.length; i++) {
             fast[i] = cb.newLabel();
-            slow[i] = cb.newLabel();
         }
         List<int[]> overflows = new ArrayList<>();
         List<Label> overflowLabels = new ArrayList<>();
@@ -113,16 +117,59 @@ final class MethodEmitter {
                 instruction(cb, i, fast);
             }
         }
-        // Into the checked copy: take the block's count back off, the copy adds it again.
+        Label end = cb.newBoundLabel();
+        handler(cb, start, end);
+        // Into the checked copy (its own method, so this one stays small for HotSpot): take the block's count
+        // back off (the copy adds it again), write the frame back, and finish the function there.
         for (int k = 0; k < overflows.size(); k++) {
             cb.labelBinding(overflowLabels.get(k));
-            cb.lload(Frame.COUNT).loadConstant((long) overflows.get(k)[1]).lsub().lstore(Frame.COUNT)
-                    .goto_(slow[overflows.get(k)[0]]);
+            cb.lload(Frame.COUNT).loadConstant((long) overflows.get(k)[1]).lsub().lstore(Frame.COUNT);
+            flow.stack.store(cb);
+            cb.aload(Frame.RT).iload(Frame.DEPTH);
+            for (int r = 0; r <= 10; r++) {
+                cb.lload(Frame.reg(r));
+            }
+            cb.lload(Frame.COUNT).loadConstant(overflows.get(k)[0])
+                    .invokestatic(self, checkedName(entry), Frame.CHECKED).lreturn();
         }
-        // The checked copy of the whole function, entered when a check point finds the budget too close.
+    }
+
+    /** Catches what stops a run: writes the frame back and makes the count exact, then rethrows. */
+    private void handler(CodeBuilder cb, Label start, Label end) {
+        Label handler = cb.newBoundLabel();
+        cb.astore(EXCEPTION);
+        flow.stack.store(cb);
+        cb.aload(Frame.RT).lload(Frame.COUNT).aload(EXCEPTION).loadConstant(prog)
+                .invokevirtual(Frame.CD_RT, "count", COUNT).aload(EXCEPTION).athrow();
+        // Only VmException: a handler for the JVM's implicit exceptions would make HotSpot keep every
+        // local alive at every array access of the hot loop.
+        cb.exceptionCatch(start, end, handler, Frame.CD_VMEX);
+    }
+
+    /**
+     * The checked copy of a function, entered at check point {@code BLOCK} with the count before that block:
+     * a test before every instruction, so a run over budget stops at exactly the interpreter's instruction.
+     * It runs the function to its end (at most the lookahead before the budget ends), never back.
+     */
+    private void checked(CodeBuilder cb, BitSet reach, BudgetPlan plan) {
+        prologue(cb);
+        flow.stack.load(cb);
+        Label[] slow = new Label[flow.size() + 1];
+        for (int i = 0; i < slow.length; i++) {
+            slow[i] = cb.newLabel();
+        }
+        List<SwitchCase> cases = new ArrayList<>();
+        for (int i = plan.checks.nextSetBit(0); i >= 0; i = plan.checks.nextSetBit(i + 1)) {
+            if (reach.get(i)) {
+                cases.add(SwitchCase.of(i, slow[i]));
+            }
+        }
+        Label none = cb.newLabel();
+        Label start = cb.newBoundLabel();
+        cb.iload(Frame.BLOCK).lookupswitch(none, cases);
         for (int i = reach.nextSetBit(0); i >= 0; i = reach.nextSetBit(i + 1)) {
             cb.labelBinding(slow[i]);
-            int len = blockLength(flow.leaders.get(i) ? i : leaderOf(i));
+            int len = blockLength(leaderOf(i));
             int k = i - leaderOf(i);
             if (flow.leaders.get(i)) {
                 cb.lload(Frame.COUNT).loadConstant((long) len).ladd().lstore(Frame.COUNT);
@@ -134,22 +181,15 @@ final class MethodEmitter {
                 fellOff(cb, i);
                 continue;
             }
-            // Once checked, always checked: the copy never jumps back into the unchecked code, so HotSpot
-            // sees it as a dead end off the hot loops (and it runs at most the lookahead before the budget ends).
             instruction(cb, i, slow);
             if (fallsThrough(flow.insns.get(i))) {
                 cb.goto_(slow[i + 1]);
             }
         }
+        cb.labelBinding(none);
+        fellOff(cb, flow.size());
         Label end = cb.newBoundLabel();
-        Label handler = cb.newBoundLabel();
-        cb.astore(EXCEPTION);
-        flow.stack.store(cb);
-        cb.aload(Frame.RT).lload(Frame.COUNT).aload(EXCEPTION).loadConstant(prog)
-                .invokevirtual(Frame.CD_RT, "count", COUNT).aload(EXCEPTION).athrow();
-        // Only VmException: a handler for the JVM's implicit exceptions would make HotSpot keep every
-        // local alive at every array access of the hot loop.
-        cb.exceptionCatch(start, end, handler, Frame.CD_VMEX);
+        handler(cb, start, end);
     }
 
     private int leaderOf(int i) {
