@@ -20,8 +20,9 @@ import java.lang.invoke.MethodType;
  * <p>Splitting: each eBPF function (the entry and every bpf-to-bpf call target) becomes its own JVM method,
  * so large programs made of functions stay under the JVM's 64 KiB per method. A single function too big for
  * one method is refused with a {@link JitLimitException} that says so; the interpreter runs such programs.
- * (HotSpot's C2 also skips methods over 8000 bytes of bytecode, about 250 eBPF instructions in one function
- * with the budget's checked copy; such functions run correctly but only at C1 speed.)
+ * (HotSpot's C2 also skips methods over 8000 bytes of bytecode, about 400 eBPF instructions in one function
+ * at some 18 bytes each; such functions run correctly but only at C1 speed. Splitting one function by region
+ * is not implemented.)
  */
 public final class JitCompiler {
     /** The internal name generated classes get (the JVM appends a unique suffix to hidden classes). */
