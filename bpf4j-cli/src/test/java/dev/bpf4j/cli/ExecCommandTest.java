@@ -79,9 +79,21 @@ class ExecCommandTest {
         CliRun badRaw = CliRun.of("exec", raw.toString());
         assertThat(badRaw.err()).isEqualTo("bpf4j: instruction 0: unknown opcode 0xff\n");
 
-        CliRun jit = CliRun.of("exec", write("ok.s", "exit\n").toString(), "--engine", "jit");
-        assertThat(jit.err()).contains("JIT").contains("not built yet");
-        assertThat(jit.exit()).isEqualTo(ExitCode.USAGE);
+        CliRun unknown = CliRun.of("exec", write("ok.s", "exit\n").toString(), "--engine", "warp");
+        assertThat(unknown.err()).contains("unknown engine").contains("jit");
+        assertThat(unknown.exit()).isEqualTo(ExitCode.USAGE);
+    }
+
+    @Test
+    void jitEngineRunsAndFaultsLikeTheInterpreter() throws IOException {
+        CliRun ok = CliRun.of("exec", write("j.s", "mov %r0, 7\nadd %r0, 35\nexit\n").toString(), "--engine", "jit");
+        assertThat(ok.exit()).isEqualTo(0);
+        assertThat(ok.out()).contains("0x2a");
+        Path p = write("jf.s", "ldxdw %r0, [%r1+4096]\nexit\n");
+        CliRun interp = CliRun.of("exec", p.toString(), "--mem", "00 01");
+        CliRun jit = CliRun.of("exec", p.toString(), "--mem", "00 01", "--engine", "jit");
+        assertThat(jit.err()).isEqualTo(interp.err());
+        assertThat(jit.exit()).isEqualTo(ExitCode.FAILED);
     }
 
     @Test

@@ -31,7 +31,9 @@ public final class ConformanceCommand implements Callable<Integer> {
     Path dir;
 
     @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "interpreter",
-            description = "Engine to run on: interpreter (default).")
+            description = "Engine to run on: interpreter (default; starts at once), jit (compiles to JVM bytecode;"
+                    + " near native speed for long or repeated runs, same results) or kernel (BPF_PROG_TEST_RUN"
+                    + " in the running kernel, its verifier included; needs root).")
     String engine;
 
     @Override

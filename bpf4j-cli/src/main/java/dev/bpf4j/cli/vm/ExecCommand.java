@@ -40,7 +40,9 @@ public final class ExecCommand implements Callable<Integer> {
     String section;
 
     @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "interpreter",
-            description = "Engine to run on: interpreter (default).")
+            description = "Engine to run on: interpreter (default; starts at once), jit (compiles to JVM bytecode;"
+                    + " near native speed for long or repeated runs, same results) or kernel (BPF_PROG_TEST_RUN"
+                    + " in the running kernel, its verifier included; needs root).")
     String engine;
 
     @Option(names = "--mem", paramLabel = "HEX", description = "Input memory as hex bytes, e.g. '01 02 ff'.")
