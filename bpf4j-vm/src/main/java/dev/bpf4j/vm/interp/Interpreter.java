@@ -1,17 +1,10 @@
 package dev.bpf4j.vm.interp;
 
 import dev.bpf4j.isa.Program;
-import dev.bpf4j.isa.PseudoSource;
+import dev.bpf4j.vm.MapTable;
 import dev.bpf4j.vm.Memory;
 import dev.bpf4j.vm.VmException;
 import dev.bpf4j.vm.VmOptions;
-import dev.bpf4j.vm.maps.ArrayMap;
-import dev.bpf4j.vm.maps.VmMap;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The userspace eBPF interpreter (RFC 9669, all of it): {@link #of} pre-decodes a program once into flat
@@ -38,10 +31,9 @@ public final class Interpreter {
     private Interpreter(Program program, VmOptions options) {
         this.options = options;
         this.memory = new Memory();
-        List<VmMap> maps = mapTable(options);
-        this.code = Predecoder.decode(program, (source, imm, symbol) -> resolveMap(maps, source, imm, symbol));
-        this.machine = new Machine(memory, options, maps,
-                p -> Predecoder.decode(p, (source, imm, symbol) -> resolveMap(maps, source, imm, symbol)));
+        MapTable maps = new MapTable(options, memory);
+        this.code = Predecoder.decode(program, maps::resolve);
+        this.machine = new Machine(memory, options, maps.maps(), p -> Predecoder.decode(p, maps::resolve));
     }
 
     /**
@@ -87,53 +79,5 @@ public final class Interpreter {
     /** The options this interpreter runs with. */
     public VmOptions options() {
         return options;
-    }
-
-    private static List<VmMap> mapTable(VmOptions options) {
-        Map<VmMap, Boolean> seen = new IdentityHashMap<>();
-        List<VmMap> out = new ArrayList<>();
-        for (VmMap m : options.mapsByIndex()) {
-            if (seen.put(m, true) == null) {
-                out.add(m);
-            }
-        }
-        options.mapsByFd().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
-            if (seen.put(e.getValue(), true) == null) {
-                out.add(e.getValue());
-            }
-        });
-        return Collections.unmodifiableList(out);
-    }
-
-    /**
-     * The value an {@code lddw} of a map loads: a handle, or the address of an array map's value. A symbolic
-     * reference (from an assembler or a loader) names the map by its {@link dev.bpf4j.vm.maps.MapSpec#name()}.
-     */
-    private long resolveMap(List<VmMap> maps, PseudoSource source, long imm, String symbol) {
-        int ref = (int) imm;
-        if (source == PseudoSource.BTF_ID) {
-            throw new VmException(0, "lddw of a kernel variable (BTF id " + ref
-                    + ") is not supported in the userspace VM");
-        }
-        VmMap map = symbol != null ? maps.stream().filter(m -> m.spec().name().equals(symbol)).findFirst()
-                .orElseThrow(() -> new VmException(0, "lddw names map '" + symbol
-                        + "', but the VM options hold no map of that name")) : switch (source) {
-            case MAP_FD, MAP_VALUE -> options.mapsByFd().get(ref);
-            case MAP_IDX, MAP_IDX_VALUE -> ref >= 0 && ref < options.mapsByIndex().size()
-                    ? options.mapsByIndex().get(ref) : null;
-            case IMM64, FUNC, BTF_ID -> throw new IllegalStateException("not a map reference: " + source);
-        };
-        if (map == null) {
-            throw new VmException(0, "lddw names map " + (source == PseudoSource.MAP_FD || source == PseudoSource.MAP_VALUE
-                    ? "fd " : "index ") + ref + ", but the VM options hold no such map");
-        }
-        if (source == PseudoSource.MAP_FD || source == PseudoSource.MAP_IDX) {
-            return Memory.address(Memory.MAP_REGION, maps.indexOf(map));
-        }
-        if (!(map instanceof ArrayMap array)) {
-            throw new VmException(0, "lddw of a value address needs an array map; " + map.spec().name() + " is a "
-                    + map.spec().type());
-        }
-        return memory.addressOfFixed(array.get(0), "value of map " + map.spec().name()) + (imm >>> 32);
     }
 }

@@ -1,17 +1,10 @@
 package dev.bpf4j.vm.jit;
 
 import dev.bpf4j.isa.Program;
-import dev.bpf4j.isa.PseudoSource;
+import dev.bpf4j.vm.MapTable;
 import dev.bpf4j.vm.Memory;
 import dev.bpf4j.vm.VmException;
 import dev.bpf4j.vm.VmOptions;
-import dev.bpf4j.vm.maps.ArrayMap;
-import dev.bpf4j.vm.maps.VmMap;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * A program compiled to JVM bytecode, the JIT's counterpart of {@link dev.bpf4j.vm.interp.Interpreter}
@@ -24,17 +17,17 @@ import java.util.Map;
 public final class JitProgram {
     private final Memory memory;
     private final VmOptions options;
-    private final List<VmMap> maps;
+    private final MapTable maps;
     private final JitRuntime rt;
     private final JitCompiler.Compiled main;
 
     private JitProgram(Program program, VmOptions options) {
         this.options = options;
         this.memory = new Memory();
-        this.maps = mapTable(options);
+        this.maps = new MapTable(options, memory);
         Flow.MapResolver resolver = mapResolver();
         JitRuntime[] self = new JitRuntime[1];
-        this.rt = new JitRuntime(memory, options, maps, p -> JitCompiler.compile(p, self[0], resolver));
+        this.rt = new JitRuntime(memory, options, maps.maps(), p -> JitCompiler.compile(p, self[0], resolver));
         self[0] = rt;
         this.main = JitCompiler.compile(program, rt, resolver);
     }
@@ -107,55 +100,6 @@ public final class JitProgram {
 
     /** Resolves {@code lddw} of maps as the interpreter does: (pseudo source, imm64, symbol) to the value. */
     Flow.MapResolver mapResolver() {
-        return this::resolveMap;
-    }
-
-    private static List<VmMap> mapTable(VmOptions options) {
-        Map<VmMap, Boolean> seen = new IdentityHashMap<>();
-        List<VmMap> out = new ArrayList<>();
-        for (VmMap m : options.mapsByIndex()) {
-            if (seen.put(m, true) == null) {
-                out.add(m);
-            }
-        }
-        options.mapsByFd().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
-            if (seen.put(e.getValue(), true) == null) {
-                out.add(e.getValue());
-            }
-        });
-        return Collections.unmodifiableList(out);
-    }
-
-    /**
-     * The value an {@code lddw} of a map loads: a handle, or the address of an array map's value; a symbolic
-     * reference names the map by its {@link dev.bpf4j.vm.maps.MapSpec#name()}. Mirrors the interpreter's
-     * resolution and its messages.
-     */
-    private long resolveMap(PseudoSource source, long imm, String symbol) {
-        int ref = (int) imm;
-        if (source == PseudoSource.BTF_ID) {
-            throw new VmException(0, "lddw of a kernel variable (BTF id " + ref
-                    + ") is not supported in the userspace VM");
-        }
-        VmMap map = symbol != null ? maps.stream().filter(m -> m.spec().name().equals(symbol)).findFirst()
-                .orElseThrow(() -> new VmException(0, "lddw names map '" + symbol
-                        + "', but the VM options hold no map of that name")) : switch (source) {
-            case MAP_FD, MAP_VALUE -> options.mapsByFd().get(ref);
-            case MAP_IDX, MAP_IDX_VALUE -> ref >= 0 && ref < options.mapsByIndex().size()
-                    ? options.mapsByIndex().get(ref) : null;
-            case IMM64, FUNC, BTF_ID -> throw new IllegalStateException("not a map reference: " + source);
-        };
-        if (map == null) {
-            throw new VmException(0, "lddw names map " + (source == PseudoSource.MAP_FD || source == PseudoSource.MAP_VALUE
-                    ? "fd " : "index ") + ref + ", but the VM options hold no such map");
-        }
-        if (source == PseudoSource.MAP_FD || source == PseudoSource.MAP_IDX) {
-            return Memory.address(Memory.MAP_REGION, maps.indexOf(map));
-        }
-        if (!(map instanceof ArrayMap array)) {
-            throw new VmException(0, "lddw of a value address needs an array map; " + map.spec().name() + " is a "
-                    + map.spec().type());
-        }
-        return memory.addressOfFixed(array.get(0), "value of map " + map.spec().name()) + (imm >>> 32);
+        return maps::resolve;
     }
 }
