@@ -4,29 +4,21 @@ import dev.bpf4j.isa.Program;
 import dev.bpf4j.vm.Memory;
 import dev.bpf4j.vm.VmException;
 import dev.bpf4j.vm.VmOptions;
-import dev.bpf4j.vm.helpers.Helper;
 import dev.bpf4j.vm.helpers.HelperContext;
-import dev.bpf4j.vm.helpers.HelperRegistry;
-import dev.bpf4j.vm.maps.Errno;
-import dev.bpf4j.vm.maps.ProgArrayMap;
+import dev.bpf4j.vm.helpers.HelperRuntime;
 import dev.bpf4j.vm.maps.VmMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
-import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.random.RandomGenerator;
 
 /**
  * The state of one VM outside the execute loop's locals: registers, the call stack of bpf-to-bpf frames
  * (r6-r9, return point and code saved per frame; at most {@link Memory#MAX_FRAMES} frames), tail calls
- * (at most {@link #MAX_TAIL_CALLS} per run), and the {@link HelperContext} that helpers see. Also the
+ * (at most {@link HelperRuntime#MAX_TAIL_CALLS} per run), and the {@link HelperContext} that helpers see. Also the
  * slow paths of the loop (calls, legacy packet loads, errors) so the loop itself stays small.
  */
-final class Machine implements HelperContext {
-    /** The kernel's MAX_TAIL_CALL_CNT. */
-    static final int MAX_TAIL_CALLS = 33;
+final class Machine extends HelperRuntime {
 
     final long[] regs = new long[16];
     final Memory memory;
@@ -37,31 +29,22 @@ final class Machine implements HelperContext {
     private final long[] saved = new long[Memory.MAX_FRAMES * 4];
     private final int[] retPc = new int[Memory.MAX_FRAMES];
     private final Code[] retCode = new Code[Memory.MAX_FRAMES];
-    private final VmOptions options;
-    private final HelperRegistry helpers;
-    private final List<VmMap> maps;
     private final Function<Program, Code> decoder;
     private final Map<Program, Code> tailCodes = new IdentityHashMap<>();
-    private final RandomGenerator random;
-    private int callPc;
-    private int tailCalls;
     private Code pendingTail;
 
     Machine(Memory memory, VmOptions options, List<VmMap> maps, Function<Program, Code> decoder) {
+        super(memory, options, maps);
         this.memory = memory;
-        this.options = options;
         this.budget = options.instructionBudget();
-        this.helpers = options.helpers();
-        this.maps = maps;
         this.decoder = decoder;
-        this.random = new SplittableRandom(options.randomSeed());
     }
 
     /** Clears the per-run state. */
     void reset() {
         java.util.Arrays.fill(regs, 0);
         depth = 0;
-        tailCalls = 0;
+        resetTailCalls();
         pendingTail = null;
         executed = 0;
     }
@@ -112,19 +95,7 @@ final class Machine implements HelperContext {
 
     /** Calls helper {@code id} with r1-r5 and returns r0. */
     long callHelper(int id, Code cur, int pc) {
-        Helper h = helpers.get(id);
-        callPc = cur.slotOf(pc);
-        if (h == null) {
-            throw new VmException(callPc, "unknown helper id " + id);
-        }
-        try {
-            return h.call(this, regs[1], regs[2], regs[3], regs[4], regs[5]);
-        } catch (VmException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new VmException(callPc, "helper " + helpers.name(id) + " (" + id + ") failed: "
-                    + (e.getMessage() != null ? e.getMessage() : e.toString()));
-        }
+        return invokeHelper(id, cur.slotOf(pc), regs[1], regs[2], regs[3], regs[4], regs[5]);
     }
 
     /** The program a successful {@code bpf_tail_call} moved to, once (null if none). */
@@ -171,59 +142,7 @@ final class Machine implements HelperContext {
     }
 
     @Override
-    public Memory memory() {
-        return memory;
-    }
-
-    @Override
-    public int pc() {
-        return callPc;
-    }
-
-    @Override
-    public VmMap map(long handle) {
-        int slot = (int) handle;
-        if (Memory.regionOf(handle) != Memory.MAP_REGION || slot < 0 || slot >= maps.size()) {
-            throw new VmException(callPc, String.format("0x%x is not a map", handle));
-        }
-        return maps.get(slot);
-    }
-
-    @Override
-    public List<VmMap> maps() {
-        return maps;
-    }
-
-    @Override
-    public int cpu() {
-        return options.cpu();
-    }
-
-    @Override
-    public Consumer<String> traceSink() {
-        return options.traceSink();
-    }
-
-    @Override
-    public RandomGenerator random() {
-        return random;
-    }
-
-    @Override
-    public long tailCall(VmMap progArray, long index) {
-        if (!(progArray instanceof ProgArrayMap pa)) {
-            throw new VmException(callPc, "tail call through map " + progArray.spec().name() + ", a "
-                    + progArray.spec().type() + ", not a program array");
-        }
-        Program p = pa.get(index & 0xffffffffL);
-        if (p == null) {
-            return -Errno.ENOENT;
-        }
-        if (tailCalls >= MAX_TAIL_CALLS) {
-            return -Errno.EBUSY;
-        }
-        tailCalls++;
-        pendingTail = tailCodes.computeIfAbsent(p, decoder);
-        return 0;
+    protected void continueWith(Program program) {
+        pendingTail = tailCodes.computeIfAbsent(program, decoder);
     }
 }

@@ -4,21 +4,15 @@ import dev.bpf4j.isa.Program;
 import dev.bpf4j.vm.Memory;
 import dev.bpf4j.vm.VmException;
 import dev.bpf4j.vm.VmOptions;
-import dev.bpf4j.vm.helpers.Helper;
 import dev.bpf4j.vm.helpers.HelperContext;
-import dev.bpf4j.vm.helpers.HelperRegistry;
-import dev.bpf4j.vm.maps.Errno;
-import dev.bpf4j.vm.maps.ProgArrayMap;
+import dev.bpf4j.vm.helpers.HelperRuntime;
 import dev.bpf4j.vm.maps.VmMap;
 import java.lang.invoke.MethodHandle;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
-import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.random.RandomGenerator;
 
 /**
  * What compiled code shares across its methods and with helpers during a run: the address space, the
@@ -26,9 +20,7 @@ import java.util.random.RandomGenerator;
  * calls, legacy packet loads, errors) with the interpreter's exact messages. It is the
  * {@link HelperContext} helpers see, so helpers behave identically under both engines. One thread at a time.
  */
-final class JitRuntime implements HelperContext {
-    /** The kernel's MAX_TAIL_CALL_CNT, as in the interpreter. */
-    static final int MAX_TAIL_CALLS = 33;
+final class JitRuntime extends HelperRuntime {
 
     final long budget;
     /** Instructions executed so far (exact at function boundaries and after a run or fault). */
@@ -40,24 +32,13 @@ final class JitRuntime implements HelperContext {
     /** The entry of the program a helper tail-called into, until the call site takes it. */
     MethodHandle pendingTail;
 
-    private final Memory memory;
-    private final VmOptions options;
-    private final HelperRegistry helpers;
-    private final List<VmMap> maps;
-    private final RandomGenerator random;
     private final Function<Program, JitCompiler.Compiled> tailCompiler;
     private final Map<Program, JitCompiler.Compiled> tails = new IdentityHashMap<>();
     private final List<int[]> slotTails = new ArrayList<>();
-    private int callPc;
-    private int tailCalls;
 
     JitRuntime(Memory memory, VmOptions options, List<VmMap> maps, Function<Program, JitCompiler.Compiled> tailCompiler) {
-        this.memory = memory;
-        this.options = options;
+        super(memory, options, maps);
         this.budget = options.instructionBudget();
-        this.helpers = options.helpers();
-        this.maps = maps;
-        this.random = new SplittableRandom(options.randomSeed());
         this.tailCompiler = tailCompiler;
     }
 
@@ -65,7 +46,7 @@ final class JitRuntime implements HelperContext {
     void reset() {
         n = 0;
         counted = false;
-        tailCalls = 0;
+        resetTailCalls();
         pendingTail = null;
     }
 
@@ -84,7 +65,7 @@ final class JitRuntime implements HelperContext {
 
     /** The current region table (fetched again after anything that may map a region). */
     byte[][] table() {
-        return memory.table();
+        return memory().table();
     }
 
     /**
@@ -103,18 +84,7 @@ final class JitRuntime implements HelperContext {
 
     /** Calls helper {@code id} with r1-r5 and returns r0 (the interpreter's errors for unknown or failing ones). */
     long callHelper(int id, int slot, long r1, long r2, long r3, long r4, long r5) {
-        Helper h = helpers.get(id);
-        callPc = slot;
-        if (h == null) {
-            throw new VmException(slot, "unknown helper id " + id);
-        }
-        try {
-            return h.call(this, r1, r2, r3, r4, r5);
-        } catch (VmException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new VmException(slot, "helper " + helpers.name(id) + " (" + id + ") failed: " + e);
-        }
+        return invokeHelper(id, slot, r1, r2, r3, r4, r5);
     }
 
     /** The helper id a {@code callx} register holds. */
@@ -177,7 +147,7 @@ final class JitRuntime implements HelperContext {
      * of bounds (or no input), the whole program ends with r0 = 0 (a {@link PacketAbort}).
      */
     long packetLoad(long index, int imm, int size, int slot) {
-        byte[] pkt = memory.regionArray(Memory.address(Memory.INPUT_REGION, 0));
+        byte[] pkt = memory().regionArray(Memory.address(Memory.INPUT_REGION, 0));
         long off = (long) imm + (int) index;
         if (pkt == null || off < 0 || off + size > pkt.length) {
             throw new PacketAbort(slot);
@@ -206,59 +176,7 @@ final class JitRuntime implements HelperContext {
     }
 
     @Override
-    public Memory memory() {
-        return memory;
-    }
-
-    @Override
-    public int pc() {
-        return callPc;
-    }
-
-    @Override
-    public VmMap map(long handle) {
-        int slot = (int) handle;
-        if (Memory.regionOf(handle) != Memory.MAP_REGION || slot < 0 || slot >= maps.size()) {
-            throw new VmException(callPc, String.format("0x%x is not a map", handle));
-        }
-        return maps.get(slot);
-    }
-
-    @Override
-    public List<VmMap> maps() {
-        return maps;
-    }
-
-    @Override
-    public int cpu() {
-        return options.cpu();
-    }
-
-    @Override
-    public Consumer<String> traceSink() {
-        return options.traceSink();
-    }
-
-    @Override
-    public RandomGenerator random() {
-        return random;
-    }
-
-    @Override
-    public long tailCall(VmMap progArray, long index) {
-        if (!(progArray instanceof ProgArrayMap pa)) {
-            throw new VmException(callPc, "tail call through map " + progArray.spec().name() + ", a "
-                    + progArray.spec().type() + ", not a program array");
-        }
-        Program p = pa.get(index & 0xffffffffL);
-        if (p == null) {
-            return -Errno.ENOENT;
-        }
-        if (tailCalls >= MAX_TAIL_CALLS) {
-            return -Errno.EBUSY;
-        }
-        tailCalls++;
-        pendingTail = tails.computeIfAbsent(p, tailCompiler).entry();
-        return 0;
+    protected void continueWith(Program program) {
+        pendingTail = tails.computeIfAbsent(program, tailCompiler).entry();
     }
 }
