@@ -9,17 +9,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and from whichever thread; using it after closing is an error that names the object, not a stale fd that
  * might by then belong to something else.
  */
-final class OwnedFd implements AutoCloseable {
+public final class OwnedFd implements AutoCloseable {
     private final AtomicInteger fd;
     private final String what;
 
-    OwnedFd(int fd, String what) {
+    /** Takes ownership of {@code fd}; {@code what} names it in errors ("map counts", "link of ..."). */
+    public OwnedFd(int fd, String what) {
         this.fd = new AtomicInteger(fd);
         this.what = what;
     }
 
     /** The descriptor, or an exception if closed. */
-    int get() {
+    public int get() {
         int v = fd.get();
         if (v < 0) {
             throw new IllegalStateException(what + " is closed");
@@ -27,15 +28,23 @@ final class OwnedFd implements AutoCloseable {
         return v;
     }
 
-    boolean isClosed() {
+    /** True once closed. */
+    public boolean isClosed() {
         return fd.get() < 0;
+    }
+
+    /** Closes the descriptor; true the first time, false if it was already closed. */
+    public boolean release() {
+        int v = fd.getAndSet(-1);
+        if (v >= 0) {
+            Native.close(v);
+            return true;
+        }
+        return false;
     }
 
     @Override
     public void close() {
-        int v = fd.getAndSet(-1);
-        if (v >= 0) {
-            Native.close(v);
-        }
+        release();
     }
 }

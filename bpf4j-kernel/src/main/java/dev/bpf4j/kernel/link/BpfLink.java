@@ -1,5 +1,6 @@
 package dev.bpf4j.kernel.link;
 
+import dev.bpf4j.kernel.OwnedFd;
 import dev.bpf4j.kernel.SyscallException;
 import dev.bpf4j.kernel.sys.Bpf;
 import dev.bpf4j.kernel.sys.LinkCalls;
@@ -12,7 +13,7 @@ import dev.bpf4j.kernel.sys.Native;
  * reference goes; {@link #close()} drops this process's reference.
  */
 public final class BpfLink implements Link {
-    private final LinkFd fd;
+    private final OwnedFd fd;
     private final String description;
     private final int id;
     private final int type;
@@ -24,7 +25,7 @@ public final class BpfLink implements Link {
 
     /** A link that also closes {@code also} (e.g. a perf event it carries) after its own fd. */
     BpfLink(int fd, String description, AutoCloseable also) {
-        this.fd = new LinkFd(fd, description);
+        this.fd = new OwnedFd(fd, description);
         this.description = description;
         this.also = also;
         BpfLinkInfo info = new BpfLinkInfo(fd);
@@ -90,7 +91,7 @@ public final class BpfLink implements Link {
 
     @Override
     public void close() {
-        if (fd.close() && also != null) {
+        if (fd.release() && also != null) {
             try {
                 also.close();
             } catch (Exception e) {

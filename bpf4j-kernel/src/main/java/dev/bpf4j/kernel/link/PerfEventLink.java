@@ -1,5 +1,6 @@
 package dev.bpf4j.kernel.link;
 
+import dev.bpf4j.kernel.OwnedFd;
 import dev.bpf4j.kernel.SyscallException;
 import dev.bpf4j.kernel.sys.LinkCalls;
 import dev.bpf4j.kernel.sys.Native;
@@ -15,13 +16,13 @@ import java.util.List;
  * (about 80 ms each on the 6.18 test machines), so many links are best closed from several threads.
  */
 public final class PerfEventLink implements Link {
-    private final List<LinkFd> events;
-    private final List<LinkFd> links;
+    private final List<OwnedFd> events;
+    private final List<OwnedFd> links;
     private final String description;
     private final int id;
     private final AutoCloseable also;
 
-    private PerfEventLink(List<LinkFd> events, List<LinkFd> links, String description, int id, AutoCloseable also) {
+    private PerfEventLink(List<OwnedFd> events, List<OwnedFd> links, String description, int id, AutoCloseable also) {
         this.events = events;
         this.links = links;
         this.description = description;
@@ -42,18 +43,18 @@ public final class PerfEventLink implements Link {
     /** As above; {@code ioctlOnly} skips BPF links and takes the pre-5.15 path (tested here on purpose). */
     static PerfEventLink attach(int progFd, List<Integer> eventFds, String description, AutoCloseable also,
                                 boolean ioctlOnly) {
-        List<LinkFd> events = new ArrayList<>();
+        List<OwnedFd> events = new ArrayList<>();
         for (int fd : eventFds) {
-            events.add(new LinkFd(fd, "perf event of " + description));
+            events.add(new OwnedFd(fd, "perf event of " + description));
         }
-        List<LinkFd> links = new ArrayList<>();
+        List<OwnedFd> links = new ArrayList<>();
         int firstId = 0;
         try {
-            for (LinkFd event : events) {
+            for (OwnedFd event : events) {
                 int r = ioctlOnly ? -dev.bpf4j.kernel.sys.Errno.EINVAL
                         : LinkCalls.linkCreate(progFd, event.get(), Attach.PERF_EVENT, 0, 0, null);
                 if (r >= 0) {
-                    links.add(new LinkFd(r, "link of " + description));
+                    links.add(new OwnedFd(r, "link of " + description));
                     if (firstId == 0) {
                         firstId = new BpfLinkInfo(r).id();
                     }
@@ -71,8 +72,8 @@ public final class PerfEventLink implements Link {
                 }
             }
         } catch (RuntimeException e) {
-            links.forEach(LinkFd::close);
-            events.forEach(LinkFd::close);
+            links.forEach(OwnedFd::close);
+            events.forEach(OwnedFd::close);
             closeQuietly(also);
             throw e;
         }
@@ -118,11 +119,11 @@ public final class PerfEventLink implements Link {
     @Override
     public void close() {
         boolean first = false;
-        for (LinkFd l : links) {
+        for (OwnedFd l : links) {
             l.close();
         }
-        for (LinkFd e : events) {
-            first |= e.close();
+        for (OwnedFd e : events) {
+            first |= e.release();
         }
         if (first) {
             closeQuietly(also);
