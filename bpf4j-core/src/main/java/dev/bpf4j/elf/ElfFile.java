@@ -77,8 +77,12 @@ public record ElfFile(String name, ByteOrder order, int machine, int type, List<
      * @throws FormatException if it is not ELF64 or any header points outside the file
      */
     public static ElfFile parse(String fileName, byte[] bytes) {
-        if (bytes.length < 64 || bytes[0] != 0x7f || bytes[1] != 'E' || bytes[2] != 'L' || bytes[3] != 'F') {
+        if (bytes.length < 4 || bytes[0] != 0x7f || bytes[1] != 'E' || bytes[2] != 'L' || bytes[3] != 'F') {
             throw FormatException.at(fileName, "", "not an ELF file (no \\x7fELF magic)");
+        }
+        if (bytes.length < 64) {
+            throw FormatException.at(fileName, "ELF header", "truncated: the file has " + bytes.length
+                    + " bytes, an ELF64 header needs 64");
         }
         if (bytes[4] != 2) {
             throw FormatException.at(fileName, "ELF header", "not a 64-bit ELF file (EI_CLASS=" + bytes[4] + ")");
@@ -138,7 +142,7 @@ public record ElfFile(String name, ByteOrder order, int machine, int type, List<
         List<Symbol> symbols = new ArrayList<>();
         for (Section s : sections) {
             if (s.type() == SHT_SYMTAB) {
-                if (s.link() >= shnum) {
+                if (s.link() < 0 || s.link() >= shnum) {
                     throw FormatException.at(fileName, s.name(), "string table index " + s.link() + " out of range");
                 }
                 byte[] strtab = data[s.link()];

@@ -42,9 +42,12 @@ class ElfFileTest {
     void rejectsNonElfWithFileName() {
         assertThatThrownBy(() -> ElfFile.parse("x.o", "hello".getBytes()))
                 .isInstanceOf(FormatException.class).hasMessage("x.o: not an ELF file (no \\x7fELF magic)");
+        assertThatThrownBy(() -> ElfFile.parse("y.o", "\u007fELFshort".getBytes()))
+                .isInstanceOf(FormatException.class)
+                .hasMessage("y.o: ELF header: truncated: the file has 9 bytes, an ELF64 header needs 64");
     }
 
-    @Property(tries = 300)
+    @Property(tries = 3000)
     void corruptedObjectsParseOrFailCleanly(@ForAll("corrupted") byte[] bytes) {
         try {
             ElfFile.parse("fuzz.o", bytes);
