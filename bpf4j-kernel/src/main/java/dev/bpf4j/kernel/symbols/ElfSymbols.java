@@ -98,6 +98,9 @@ public final class ElfSymbols {
         }
         for (ElfFile.Section s : elf.sections()) {
             if (s.type() == SHT_DYNSYM) {
+                if (s.link() < 0 || s.link() >= elf.sections().size()) {
+                    throw FormatException.at(path, s.name(), "string table index " + s.link() + " out of range");
+                }
                 byte[] strtab = elf.sections().get(s.link()).data();
                 ByteBuffer sym = ByteBuffer.wrap(s.data()).order(elf.order());
                 for (int at = 0; at + 24 <= s.data().length; at += 24) {
@@ -164,7 +167,8 @@ public final class ElfSymbols {
     /**
      * The file offset of virtual address {@code address}, through the segment containing it.
      *
-     * @throws IllegalArgumentException if no loadable segment holds the address
+     * @throws FormatException if no loadable segment holds the address (a symbol or note of this file
+     *                         pointing nowhere)
      */
     public long fileOffset(long address) {
         for (Segment s : segments) {
@@ -172,7 +176,7 @@ public final class ElfSymbols {
                 return address - s.vaddr() + s.offset();
             }
         }
-        throw new IllegalArgumentException(path + ": address 0x" + Long.toHexString(address)
+        throw FormatException.at(path, "program headers", "address 0x" + Long.toHexString(address)
                 + " lies in no loadable segment");
     }
 

@@ -89,7 +89,12 @@ public record UsdtProbe(String provider, String name, long address, long fileOff
         List<UsdtArgument> args = new ArrayList<>();
         for (String a : strings[2].trim().split("\\s+")) {
             if (!a.isEmpty()) {
-                args.add(UsdtArgument.parse(a));
+                try {
+                    args.add(UsdtArgument.parse(a));
+                } catch (IllegalArgumentException e) {
+                    throw FormatException.at(binary.path(), ".note.stapsdt", "probe " + strings[0] + ":" + strings[1]
+                            + ": " + e.getMessage());
+                }
             }
         }
         long semOffset = sem == 0 ? 0 : binary.fileOffset(sem);
