@@ -1,5 +1,7 @@
 package dev.bpf4j.vm.interp;
 
+import dev.bpf4j.vm.SharedData;
+
 import dev.bpf4j.isa.Program;
 import java.io.IOException;
 import java.nio.ByteOrder;
@@ -20,7 +22,7 @@ public final class BenchMain {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         String[] names = args.length > 1 ? java.util.Arrays.copyOfRange(args, 1, args.length)
                 : new String[] {"alu_loop", "sieve", "pkt_parse"};
-        Path dir = Shared.dir().resolve("bench");
+        Path dir = SharedData.dir().resolve("bench");
         for (String name : names) {
             Program p = Program.decode(Files.readAllBytes(dir.resolve(name + ".bin")), ByteOrder.LITTLE_ENDIAN);
             byte[] mem = Files.readAllBytes(dir.resolve(name + ".mem"));

@@ -1,5 +1,7 @@
 package dev.bpf4j.vm.interp;
 
+import dev.bpf4j.vm.SharedData;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bpf4j.isa.Program;
@@ -15,7 +17,7 @@ class BenchProgramsTest {
     @ParameterizedTest
     @CsvSource({"alu_loop, 4d54a154bfbad126", "sieve, 4520a", "pkt_parse, 9740929ec8159454"})
     void benchmarkProgramGivesItsChecksum(String name, String expected) throws IOException {
-        Path dir = Shared.dir().resolve("bench");
+        Path dir = SharedData.dir().resolve("bench");
         Program p = Program.decode(Files.readAllBytes(dir.resolve(name + ".bin")), ByteOrder.LITTLE_ENDIAN);
         Interpreter vm = Interpreter.of(p);
         long r0 = vm.run(Files.readAllBytes(dir.resolve(name + ".mem")));

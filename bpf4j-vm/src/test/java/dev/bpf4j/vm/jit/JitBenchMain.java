@@ -1,5 +1,7 @@
 package dev.bpf4j.vm.jit;
 
+import dev.bpf4j.vm.SharedData;
+
 import dev.bpf4j.isa.Program;
 import dev.bpf4j.vm.interp.Interpreter;
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package dev.bpf4j.vm.jit;
 
+import dev.bpf4j.vm.SharedData;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bpf4j.isa.Program;

@@ -1,4 +1,4 @@
-package dev.bpf4j.vm.jit;
+package dev.bpf4j.vm;
 
 import dev.bpf4j.isa.Program;
 import java.io.IOException;
@@ -11,20 +11,24 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The shared conformance corpus and benchmark programs ({@code BPF4J_SHARED_DIR}, else ../../shared). */
-final class SharedData {
-    record Case(String name, byte[] program, byte[] mem, long expected) {
+/**
+ * The shared conformance corpus and benchmark programs ({@code BPF4J_SHARED_DIR}, else ../../shared), for the
+ * tests of both engines.
+ */
+public final class SharedData {
+    /** One corpus test: its program and input bytes and the expected r0. */
+    public record Case(String name, byte[] program, byte[] mem, long expected) {
     }
 
     private SharedData() {
     }
 
-    static Path dir() {
+    public static Path dir() {
         String env = System.getenv("BPF4J_SHARED_DIR");
         return Path.of(env != null ? env : "../../shared").toAbsolutePath().normalize();
     }
 
-    static List<Case> corpus() throws IOException {
+    public static List<Case> corpus() throws IOException {
         Pattern p = Pattern.compile("\"(name|mem|expected_r0|program)\": \"([^\"]*)\"");
         List<Case> out = new ArrayList<>();
         for (String line : Files.readAllLines(dir().resolve("conformance/corpus.jsonl"))) {
@@ -47,11 +51,11 @@ final class SharedData {
         return out;
     }
 
-    static Program bench(String name) throws IOException {
+    public static Program bench(String name) throws IOException {
         return Program.decode(Files.readAllBytes(dir().resolve("bench/" + name + ".bin")), ByteOrder.LITTLE_ENDIAN);
     }
 
-    static byte[] benchMem(String name) throws IOException {
+    public static byte[] benchMem(String name) throws IOException {
         return Files.readAllBytes(dir().resolve("bench/" + name + ".mem"));
     }
 }
