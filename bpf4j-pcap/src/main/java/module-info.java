@@ -7,5 +7,6 @@ module dev.bpf4j.pcap {
     requires transitive dev.bpf4j.vm;
     requires transitive dev.bpf4j.kernel;
 
+    exports dev.bpf4j.pcap;
     exports dev.bpf4j.pcap.cbpf;
 }
