@@ -17,8 +17,7 @@ import dev.bpf4j.kernel.TestRunOptions;
 import dev.bpf4j.kernel.read.PerfBufReader;
 import dev.bpf4j.kernel.read.PerfRecordHandler;
 
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
+import java.nio.ByteBuffer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Locale;
@@ -89,8 +88,8 @@ public final class PerfBufThroughput {
             long[] consumed = new long[1];
             PerfRecordHandler handler = new PerfRecordHandler() {
                 @Override
-                public void onSample(int cpu, MemorySegment data) {
-                    if (data.get(ValueLayout.JAVA_LONG_UNALIGNED, 0) >= 0) {
+                public void onSample(int cpu, ByteBuffer data) {
+                    if (data.getLong(0) >= 0) {
                         consumed[0]++;
                     }
                 }

@@ -15,7 +15,6 @@ import dev.bpf4j.kernel.ProgramType;
 import dev.bpf4j.kernel.TestRunOptions;
 import dev.bpf4j.kernel.read.RingBufReader;
 
-import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
@@ -116,7 +115,7 @@ public final class RingBufThroughput {
                 while (true) {
                     boolean more = producing.get();
                     reader.poll(r -> {
-                        long s = r.get(ValueLayout.JAVA_LONG_UNALIGNED, 0);
+                        long s = r.getLong(0);
                         if (s <= last[0]) {
                             ordered[0] = false;
                         }

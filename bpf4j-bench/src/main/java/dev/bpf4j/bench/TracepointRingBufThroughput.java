@@ -16,7 +16,6 @@ import dev.bpf4j.kernel.link.Tracepoint;
 import dev.bpf4j.kernel.read.RingBufReader;
 
 import java.io.IOException;
-import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Locale;
@@ -175,7 +174,7 @@ public final class TracepointRingBufThroughput {
                 while (true) {
                     boolean more = producing.get();
                     reader.poll(r -> {
-                        long s = r.get(ValueLayout.JAVA_LONG_UNALIGNED, 0);
+                        long s = r.getLong(0);
                         if (s <= last[0]) {
                             ordered[0] = false;
                         }

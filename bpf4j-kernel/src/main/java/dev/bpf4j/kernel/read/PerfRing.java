@@ -3,8 +3,10 @@ package dev.bpf4j.kernel.read;
 import dev.bpf4j.kernel.sys.Mapping;
 import dev.bpf4j.kernel.sys.Native;
 
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * One CPU's perf event ring (Documentation/userspace-api/perf_ring_buffer.rst, include/uapi/linux/
@@ -23,68 +25,69 @@ final class PerfRing implements AutoCloseable {
     private static final int DATA_TAIL = 1032;
     private static final int DATA_OFFSET = 1040;
     private static final int DATA_SIZE = 1048;
-    private static final ValueLayout.OfInt U32 = ValueLayout.JAVA_INT_UNALIGNED;
-    private static final ValueLayout.OfShort U16 = ValueLayout.JAVA_SHORT_UNALIGNED;
-    private static final ValueLayout.OfLong U64 = ValueLayout.JAVA_LONG_UNALIGNED;
+    private static final VarHandle LONG = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.nativeOrder());
 
     final int cpu;
     final int fd;
     private final Mapping mapping;
-    private final MemorySegment data;
-    private final long size;
-    private byte[] scratch = new byte[256];
+    private final ByteBuffer meta;
+    private final ByteBuffer data;
+    private final int size;
+    private ByteBuffer scratch = ByteBuffer.allocate(256).order(ByteOrder.nativeOrder());
 
     PerfRing(int cpu, int fd, Mapping mapping) {
         this.cpu = cpu;
         this.fd = fd;
         this.mapping = mapping;
-        MemorySegment meta = mapping.segment();
-        long offset = meta.get(ValueLayout.JAVA_LONG, DATA_OFFSET);
-        this.size = meta.get(ValueLayout.JAVA_LONG, DATA_SIZE);
-        this.data = meta.asSlice(offset, size);
+        this.meta = mapping.buffer();
+        int offset = Math.toIntExact(meta.getLong(DATA_OFFSET));
+        this.size = Math.toIntExact(meta.getLong(DATA_SIZE));
+        this.data = meta.slice(offset, size).asReadOnlyBuffer().order(ByteOrder.nativeOrder());
     }
 
     /** Hands every record between our tail and the kernel's head to {@code handler}; returns samples handled. */
     int consume(PerfRecordHandler handler, PerfBufReader.Counts counts) {
-        long head = mapping.getLongAcquire(DATA_HEAD);
-        long tail = mapping.segment().get(ValueLayout.JAVA_LONG, DATA_TAIL);
+        long head = (long) LONG.getAcquire(meta, DATA_HEAD);
+        long tail = meta.getLong(DATA_TAIL);
         int samples = 0;
         while (tail < head) {
-            long at = tail & (size - 1);
+            int at = (int) (tail & (size - 1));
             // Headers are 8-byte aligned and the ring a multiple of 8 bytes, so a header never wraps.
-            int type = data.get(U32, at);
-            int recordSize = Short.toUnsignedInt(data.get(U16, at + 6));
-            MemorySegment record = at + recordSize <= size ? data.asSlice(at, recordSize) : unwrap(at, recordSize);
+            int type = data.getInt(at);
+            int recordSize = Short.toUnsignedInt(data.getShort(at + 6));
+            ByteBuffer record = at + recordSize <= size ? data : unwrap(at, recordSize);
+            int base = record == data ? at : 0;
             if (type == RECORD_SAMPLE) {
-                int rawSize = record.get(U32, 8);
-                handler.onSample(cpu, record.asSlice(12, Math.min(rawSize, recordSize - 12)));
+                int rawSize = record.getInt(base + 8);
+                handler.onSample(cpu, record.slice(base + 12, Math.min(rawSize, recordSize - 12))
+                        .asReadOnlyBuffer().order(ByteOrder.nativeOrder()));
                 samples++;
                 counts.samples++;
             } else if (type == RECORD_LOST) {
-                long lost = record.get(U64, 16);
+                long lost = record.getLong(base + 16);
                 counts.lost += lost;
                 handler.onLost(cpu, lost);
             }
             tail += recordSize;
-            mapping.setLongRelease(DATA_TAIL, tail);
+            LONG.setRelease(meta, DATA_TAIL, tail);
         }
         return samples;
     }
 
     /** Joins a record that runs past the ring's end into the scratch buffer. */
-    private MemorySegment unwrap(long at, int recordSize) {
-        if (scratch.length < recordSize) {
-            scratch = new byte[Math.max(recordSize, scratch.length * 2)];
+    private ByteBuffer unwrap(int at, int recordSize) {
+        if (scratch.capacity() < recordSize) {
+            scratch = ByteBuffer.allocate(Math.max(recordSize, scratch.capacity() * 2)).order(ByteOrder.nativeOrder());
         }
-        int first = (int) (size - at);
-        MemorySegment.copy(data, ValueLayout.JAVA_BYTE, at, scratch, 0, first);
-        MemorySegment.copy(data, ValueLayout.JAVA_BYTE, 0, scratch, first, recordSize - first);
-        return MemorySegment.ofArray(scratch).asSlice(0, recordSize);
+        int first = size - at;
+        scratch.put(0, data, at, first);
+        scratch.put(first, data, 0, recordSize - first);
+        return scratch;
     }
 
     /** Bytes written and not yet consumed. */
     long pending() {
-        return mapping.getLongAcquire(DATA_HEAD) - mapping.segment().get(ValueLayout.JAVA_LONG, DATA_TAIL);
+        return (long) LONG.getAcquire(meta, DATA_HEAD) - meta.getLong(DATA_TAIL);
     }
 
     @Override

@@ -5,9 +5,10 @@ import dev.bpf4j.kernel.MapType;
 import dev.bpf4j.kernel.sys.Epoll;
 import dev.bpf4j.kernel.sys.Mapping;
 
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,12 +33,15 @@ public final class RingBufReader implements AutoCloseable {
     /** {@code BPF_RINGBUF_HDR_SZ}. */
     static final int HEADER_SIZE = 8;
 
-    private static final VarHandle LONG = ValueLayout.JAVA_LONG.varHandle();
-    private static final VarHandle INT = ValueLayout.JAVA_INT.varHandle();
+    /** Ring buffers whose doubled data area would not fit one ByteBuffer (2 GiB) are refused. */
+    static final long MAX_SIZE = 1L << 30;
 
-    private final MemorySegment consumerPage;
-    private final MemorySegment producerPage;
-    private final MemorySegment data;
+    private static final VarHandle LONG = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.nativeOrder());
+    private static final VarHandle INT = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.nativeOrder());
+
+    private final ByteBuffer consumerPage;
+    private final ByteBuffer producerPage;
+    private final ByteBuffer data;
     private final long mask;
     private final Epoll epoll;
     private final List<AutoCloseable> resources;
@@ -49,14 +53,14 @@ public final class RingBufReader implements AutoCloseable {
      * producer position at 0, the data twice from {@code pageSize} on), owning {@code resources}.
      * {@code epoll} may be null when only {@link #consume} is used (as in unit tests on plain memory).
      */
-    RingBufReader(MemorySegment consumerPage, MemorySegment producerArea, long size, int pageSize, Epoll epoll,
+    RingBufReader(ByteBuffer consumerPage, ByteBuffer producerArea, long size, int pageSize, Epoll epoll,
                   List<AutoCloseable> resources) {
         this.consumerPage = consumerPage;
         this.producerPage = producerArea;
         this.epoll = epoll;
         this.resources = List.copyOf(resources);
         this.mask = size - 1;
-        this.data = producerArea.asSlice(pageSize, 2 * size).asReadOnly();
+        this.data = producerArea.slice(pageSize, (int) (2 * size)).asReadOnlyBuffer().order(ByteOrder.nativeOrder());
     }
 
     /**
@@ -71,6 +75,10 @@ public final class RingBufReader implements AutoCloseable {
             throw new IllegalArgumentException("map " + map.name() + " is a " + map.type() + ", not a RINGBUF");
         }
         long size = Integer.toUnsignedLong(map.info().maxEntries());
+        if (size > MAX_SIZE) {
+            throw new IllegalArgumentException("ring buffer " + map.name() + " has " + size
+                    + " bytes; RingBufReader reads rings of at most 1 GiB (use a smaller max_entries)");
+        }
         int page = Mapping.pageSize();
         List<AutoCloseable> opened = new ArrayList<>();
         try {
@@ -81,7 +89,7 @@ public final class RingBufReader implements AutoCloseable {
             Epoll epoll = Epoll.create(1);
             opened.add(epoll);
             epoll.add(map.fd(), 0);
-            return new RingBufReader(consumer.segment(), producer.segment(), size, page, epoll, opened);
+            return new RingBufReader(consumer.buffer(), producer.buffer(), size, page, epoll, opened);
         } catch (RuntimeException e) {
             for (AutoCloseable c : opened.reversed()) {
                 try {
@@ -99,15 +107,15 @@ public final class RingBufReader implements AutoCloseable {
      * over. Stops at the first record still being written (BUSY); skips discarded ones.
      */
     public int consume(RecordHandler handler) {
-        long cons = (long) LONG.getAcquire(consumerPage, 0L);
+        long cons = (long) LONG.getAcquire(consumerPage, 0);
         int n = 0;
         while (true) {
-            long prod = (long) LONG.getAcquire(producerPage, 0L);
+            long prod = (long) LONG.getAcquire(producerPage, 0);
             if (cons >= prod) {
                 return n;
             }
             while (cons < prod) {
-                long at = cons & mask;
+                int at = (int) (cons & mask);
                 // The kernel commits a record by clearing BUSY with a release store; pair with an acquire load.
                 int len = (int) INT.getAcquire(data, at);
                 if ((len & BUSY_BIT) != 0) {
@@ -115,14 +123,14 @@ public final class RingBufReader implements AutoCloseable {
                 }
                 int length = len & ~(BUSY_BIT | DISCARD_BIT);
                 if ((len & DISCARD_BIT) == 0) {
-                    handler.onRecord(data.asSlice(at + HEADER_SIZE, length));
+                    handler.onRecord(data.slice(at + HEADER_SIZE, length).order(ByteOrder.nativeOrder()));
                     consumed++;
                     n++;
                 } else {
                     discarded++;
                 }
                 cons += (length + HEADER_SIZE + 7) & ~7L;
-                LONG.setRelease(consumerPage, 0L, cons);
+                LONG.setRelease(consumerPage, 0, cons);
             }
         }
     }
@@ -143,13 +151,17 @@ public final class RingBufReader implements AutoCloseable {
     /** Copies the bytes of every committed record out, for callers that keep them. */
     public List<byte[]> consumeCopies() {
         List<byte[]> out = new ArrayList<>();
-        consume(r -> out.add(r.toArray(ValueLayout.JAVA_BYTE)));
+        consume(r -> {
+            byte[] bytes = new byte[r.remaining()];
+            r.get(bytes);
+            out.add(bytes);
+        });
         return out;
     }
 
     /** Bytes the producer has written that are not consumed yet (committed or not). */
     public long pending() {
-        return (long) LONG.getAcquire(producerPage, 0L) - (long) LONG.getAcquire(consumerPage, 0L);
+        return (long) LONG.getAcquire(producerPage, 0) - (long) LONG.getAcquire(consumerPage, 0);
     }
 
     /** The ring's data size in bytes. */

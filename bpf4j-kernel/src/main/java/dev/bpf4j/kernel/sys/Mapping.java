@@ -2,14 +2,14 @@ package dev.bpf4j.kernel.sys;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * A shared memory mapping of a kernel object (a ring buffer map, a perf event's ring), unmapped exactly
  * once by {@link #close()}. The segment belongs to a shared arena, so any thread may read it and, once
- * closed, every access fails cleanly instead of touching unmapped memory. The acquire and release
- * accessors are the memory orderings the kernel's producers and consumers pair with
+ * closed, every access fails cleanly instead of touching unmapped memory. Readers use acquire and
+ * release accesses on its buffer, the orderings the kernel's producers and consumers pair with
  * ({@code smp_load_acquire}/{@code smp_store_release} in kernel/bpf/ringbuf.c and kernel/events/ring_buffer.c).
  */
 public final class Mapping implements AutoCloseable {
@@ -19,9 +19,6 @@ public final class Mapping implements AutoCloseable {
     public static final int PROT_WRITE = 2;
     /** {@code MAP_SHARED}. */
     public static final int MAP_SHARED = 1;
-
-    private static final VarHandle LONG = ValueLayout.JAVA_LONG.varHandle();
-    private static final VarHandle INT = ValueLayout.JAVA_INT.varHandle();
 
     private final Arena arena;
     private final MemorySegment segment;
@@ -52,20 +49,23 @@ public final class Mapping implements AutoCloseable {
         return segment;
     }
 
-    /** Reads the 64-bit word at {@code offset} with acquire semantics. */
-    public long getLongAcquire(long offset) {
-        return (long) LONG.getAcquire(segment, offset);
+    /**
+     * The mapped bytes as a direct buffer in native byte order, for code outside this package (which may not
+     * use {@code java.lang.foreign}). The buffer stays tied to this mapping's arena: once the mapping is
+     * closed, any access through it throws instead of touching unmapped memory.
+     *
+     * @throws UnsupportedOperationException if the mapping is 2 GiB or larger (a buffer's limit)
+     */
+    public ByteBuffer buffer() {
+        if (segment.byteSize() > Integer.MAX_VALUE) {
+            throw new UnsupportedOperationException(
+                    "a mapping of " + segment.byteSize() + " bytes is too large for a ByteBuffer view (limit 2 GiB)");
+        }
+        return segment.asByteBuffer().order(ByteOrder.nativeOrder());
     }
 
-    /** Writes the 64-bit word at {@code offset} with release semantics. */
-    public void setLongRelease(long offset, long value) {
-        LONG.setRelease(segment, offset, value);
-    }
 
-    /** Reads the 32-bit word at {@code offset} with acquire semantics. */
-    public int getIntAcquire(long offset) {
-        return (int) INT.getAcquire(segment, offset);
-    }
+
 
     /** The system's page size, the unit every mapping of a ring is counted in. */
     public static int pageSize() {

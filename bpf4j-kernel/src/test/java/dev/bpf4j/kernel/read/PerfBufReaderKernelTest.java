@@ -14,8 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @KernelTest
 @org.junit.jupiter.api.extension.ExtendWith(NoMappingsLeft.class)
 class PerfBufReaderKernelTest {
-    private static final ValueLayout.OfLong U64 = ValueLayout.JAVA_LONG_UNALIGNED;
     private BpfMap perf;
     private BpfMap seq;
 
@@ -59,10 +57,10 @@ class PerfBufReaderKernelTest {
         int lostRecords;
 
         @Override
-        public void onSample(int cpu, MemorySegment data) {
-            seqs.add(data.get(U64, 0));
-            sizes.add(data.byteSize());
-            assertThat(data.get(U64, 8)).isEqualTo(3 * data.get(U64, 0));
+        public void onSample(int cpu, ByteBuffer data) {
+            seqs.add(data.getLong(0));
+            sizes.add((long) data.remaining());
+            assertThat(data.getLong(8)).isEqualTo(3 * data.getLong(0));
         }
 
         @Override

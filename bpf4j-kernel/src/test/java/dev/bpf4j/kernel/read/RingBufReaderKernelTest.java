@@ -14,7 +14,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -27,7 +26,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @KernelTest
 @org.junit.jupiter.api.extension.ExtendWith(NoMappingsLeft.class)
 class RingBufReaderKernelTest {
-    private static final ValueLayout.OfLong U64 = ValueLayout.JAVA_LONG_UNALIGNED;
     private BpfMap ring;
     private BpfMap seq;
     private BpfMap drops;
@@ -66,9 +64,9 @@ class RingBufReaderKernelTest {
             run(prog, 100);
             List<Long> seen = new ArrayList<>();
             int n = reader.poll(r -> {
-                assertThat(r.byteSize()).isEqualTo(16);
-                assertThat(r.get(U64, 8)).isEqualTo(3 * r.get(U64, 0));
-                seen.add(r.get(U64, 0));
+                assertThat((long) r.remaining()).isEqualTo(16);
+                assertThat(r.getLong(8)).isEqualTo(3 * r.getLong(0));
+                seen.add(r.getLong(0));
             }, 1000);
             assertThat(n).isEqualTo(100);
             assertThat(seen).isEqualTo(java.util.stream.LongStream.range(0, 100).boxed().toList());
@@ -113,7 +111,7 @@ class RingBufReaderKernelTest {
         try (BpfProgram prog = load(Producers.reserveDiscardOdd()); RingBufReader reader = RingBufReader.open(ring)) {
             run(prog, 40);
             List<Long> seen = new ArrayList<>();
-            reader.consume(r -> seen.add(r.get(U64, 0)));
+            reader.consume(r -> seen.add(r.getLong(0)));
             assertThat(seen).isEqualTo(java.util.stream.LongStream.range(0, 40).filter(i -> i % 2 == 0).boxed().toList());
             assertThat(reader.discardedRecords()).isEqualTo(20);
         }
@@ -133,7 +131,7 @@ class RingBufReaderKernelTest {
             });
             List<Long> seen = new ArrayList<>();
             while (seen.size() < 3) {
-                reader.poll(r -> seen.add(r.get(U64, 0)), -1); // no limit: only the kernel's wakeup ends it
+                reader.poll(r -> seen.add(r.getLong(0)), -1); // no limit: only the kernel's wakeup ends it
             }
             producer.join();
             assertThat(seen).containsExactly(0L, 1L, 2L);
@@ -149,12 +147,12 @@ class RingBufReaderKernelTest {
 
     @Test
     void aRecordViewDiesWithTheReader() {
-        java.lang.foreign.MemorySegment[] kept = new java.lang.foreign.MemorySegment[1];
+        java.nio.ByteBuffer[] kept = new java.nio.ByteBuffer[1];
         try (BpfProgram prog = load(Producers.ringbufOutput(2)); RingBufReader reader = RingBufReader.open(ring)) {
             run(prog, 1);
             reader.consume(r -> kept[0] = r);
         }
-        assertThatThrownBy(() -> kept[0].get(U64, 0)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> kept[0].getLong(0)).isInstanceOf(IllegalStateException.class);
     }
 
     @Test

@@ -1,11 +1,9 @@
 package dev.bpf4j.kernel.read;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,40 +17,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RingBufReaderTest {
     private static final int PAGE = 64; // any size works for plain memory
     private static final long SIZE = 64;
-    private final Arena arena = Arena.ofConfined();
-    private final MemorySegment consumerPage = arena.allocate(PAGE, 8);
-    private final MemorySegment producerArea = arena.allocate(PAGE + 2 * SIZE, 8);
+    private final ByteBuffer consumerPage = ByteBuffer.allocateDirect(PAGE + 8).alignedSlice(8).order(ByteOrder.nativeOrder());
+    private final ByteBuffer producerArea =
+            ByteBuffer.allocateDirect((int) (PAGE + 2 * SIZE) + 8).alignedSlice(8).order(ByteOrder.nativeOrder());
     private final RingBufReader reader = new RingBufReader(consumerPage, producerArea, SIZE, PAGE, null, List.of());
-
-    @AfterEach
-    void free() {
-        arena.close();
-    }
 
     /** Writes a record at ring position {@code pos} into both copies of the data; returns the next position. */
     private long put(long pos, int header, long... words) {
         long at = pos & (SIZE - 1);
         for (long copy : new long[] {PAGE + at, PAGE + SIZE + at}) {
-            producerArea.set(ValueLayout.JAVA_INT_UNALIGNED, copy, header);
+            producerArea.putInt((int) copy, header);
             for (int i = 0; i < words.length; i++) {
                 long off = copy + 8 + 8L * i;
                 if (off < PAGE + 2 * SIZE) {
-                    producerArea.set(ValueLayout.JAVA_LONG_UNALIGNED, off, words[i]);
+                    producerArea.putLong((int) off, words[i]);
                 }
                 long wrapped = PAGE + ((at + 8 + 8L * i) & (SIZE - 1));
-                producerArea.set(ValueLayout.JAVA_LONG_UNALIGNED, wrapped, words[i]);
+                producerArea.putLong((int) wrapped, words[i]);
             }
         }
         return pos + 8 + 8L * words.length;
     }
 
     private void producedUpTo(long pos) {
-        producerArea.set(ValueLayout.JAVA_LONG, 0, pos);
+        producerArea.putLong(0, pos);
     }
 
     private List<Long> firstWords() {
         List<Long> out = new ArrayList<>();
-        reader.consume(r -> out.add(r.get(ValueLayout.JAVA_LONG_UNALIGNED, 0)));
+        reader.consume(r -> out.add(r.getLong(0)));
         return out;
     }
 
@@ -64,11 +57,11 @@ class RingBufReaderTest {
         p = put(p, 8, 33);
         producedUpTo(p);
         assertThat(firstWords()).containsExactly(11L);
-        assertThat(consumerPage.get(ValueLayout.JAVA_LONG, 0)).isEqualTo(16);
+        assertThat(consumerPage.getLong(0)).isEqualTo(16);
         assertThat(firstWords()).isEmpty();
         put(busyAt, 8, 22); // the producer commits
         assertThat(firstWords()).containsExactly(22L, 33L);
-        assertThat(consumerPage.get(ValueLayout.JAVA_LONG, 0)).isEqualTo(p);
+        assertThat(consumerPage.getLong(0)).isEqualTo(p);
         assertThat(reader.pending()).isZero();
     }
 
@@ -79,16 +72,20 @@ class RingBufReaderTest {
         producedUpTo(p);
         assertThat(firstWords()).containsExactly(3L);
         assertThat(reader.discardedRecords()).isEqualTo(1);
-        assertThat(consumerPage.get(ValueLayout.JAVA_LONG, 0)).isEqualTo(p);
+        assertThat(consumerPage.getLong(0)).isEqualTo(p);
     }
 
     @Test
     void aRecordAcrossTheRingEndIsOneSlice() {
-        consumerPage.set(ValueLayout.JAVA_LONG, 0, 48);
+        consumerPage.putLong(0, 48);
         long p = put(48, 24, 7, 8, 9); // bytes 48..80 of a 64-byte ring
         producedUpTo(p);
         List<long[]> seen = new ArrayList<>();
-        reader.consume(r -> seen.add(r.toArray(ValueLayout.JAVA_LONG)));
+        reader.consume(r -> {
+            long[] words = new long[r.remaining() / 8];
+            r.asLongBuffer().get(words);
+            seen.add(words);
+        });
         assertThat(seen).hasSize(1);
         assertThat(seen.getFirst()).containsExactly(7, 8, 9);
     }
@@ -98,8 +95,8 @@ class RingBufReaderTest {
         long p = put(0, 5, 0x0504030201L);
         producedUpTo(p);
         List<Long> sizes = new ArrayList<>();
-        reader.consume(r -> sizes.add(r.byteSize()));
+        reader.consume(r -> sizes.add((long) r.remaining()));
         assertThat(sizes).containsExactly(5L);
-        assertThat(consumerPage.get(ValueLayout.JAVA_LONG, 0)).isEqualTo(16);
+        assertThat(consumerPage.getLong(0)).isEqualTo(16);
     }
 }
