@@ -49,7 +49,9 @@ public final class ConformanceRunner {
         }
         long r0;
         try {
-            r0 = engine.prepare(program, options).run(test.mem().clone());
+            try (Engine.Prepared prepared = engine.prepare(program, options)) {
+                r0 = prepared.run(test.mem().clone());
+            }
         } catch (VmException e) {
             if (test.expectedError() != null) {
                 return new Verdict(test.name(), null);

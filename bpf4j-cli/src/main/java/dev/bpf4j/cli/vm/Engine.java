@@ -22,13 +22,20 @@ public enum Engine {
      */
     KERNEL;
 
-    /** A program made ready to run on an engine, repeatably. */
-    public interface Prepared {
+    /**
+     * A program made ready to run on an engine, repeatably. Closing releases what the engine holds between
+     * runs (the kernel engine keeps its program and maps loaded); the userspace engines hold nothing.
+     */
+    public interface Prepared extends AutoCloseable {
         /** Runs once with {@code mem} as input memory (r1/r2; null for none) and returns r0. */
         long run(byte[] mem);
 
         /** How many instructions the last run executed. */
         long executedInstructions();
+
+        @Override
+        default void close() {
+        }
     }
 
     /** Prepares {@code program} to run with {@code options}. */

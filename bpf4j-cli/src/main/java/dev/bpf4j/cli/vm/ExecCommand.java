@@ -68,25 +68,26 @@ public final class ExecCommand implements Callable<Integer> {
         byte[] mem = memFile != null ? Files.readAllBytes(memFile)
                 : memHex != null ? Hex.parse(memHex, "--mem") : null;
         Program loaded = ProgramFile.load(program, section);
-        Engine.Prepared prepared = Engine.parse(engine).prepare(loaded, VmOptions.defaults());
-        long[] nanos = new long[repeat];
-        long r0 = 0;
-        for (int i = 0; i < repeat; i++) {
-            byte[] input = mem == null ? null : mem.clone();
-            long start = System.nanoTime();
-            r0 = prepared.run(input);
-            nanos[i] = System.nanoTime() - start;
-        }
-        PrintStream out = System.out;
-        out.println(ConformanceRunner.hex(r0));
-        if (time) {
-            Arrays.sort(nanos);
-            long insns = prepared.executedInstructions();
-            double minNs = nanos[0];
-            double median = repeat % 2 == 1 ? nanos[repeat / 2] : (nanos[repeat / 2 - 1] + nanos[repeat / 2]) / 2.0;
-            out.printf(Locale.ROOT, "instructions=%d min_ns_per_insn=%.2f%n", insns, insns == 0 ? 0.0 : minNs / insns);
-            out.printf(Locale.ROOT, "result=%s min_ms=%.3f median_ms=%.3f%n", ConformanceRunner.hex(r0),
-                    minNs / 1e6, median / 1e6);
+        try (Engine.Prepared prepared = Engine.parse(engine).prepare(loaded, VmOptions.defaults())) {
+            long[] nanos = new long[repeat];
+            long r0 = 0;
+            for (int i = 0; i < repeat; i++) {
+                byte[] input = mem == null ? null : mem.clone();
+                long start = System.nanoTime();
+                r0 = prepared.run(input);
+                nanos[i] = System.nanoTime() - start;
+            }
+            PrintStream out = System.out;
+            out.println(ConformanceRunner.hex(r0));
+            if (time) {
+                Arrays.sort(nanos);
+                long insns = prepared.executedInstructions();
+                double minNs = nanos[0];
+                double median = repeat % 2 == 1 ? nanos[repeat / 2] : (nanos[repeat / 2 - 1] + nanos[repeat / 2]) / 2.0;
+                out.printf(Locale.ROOT, "instructions=%d min_ns_per_insn=%.2f%n", insns, insns == 0 ? 0.0 : minNs / insns);
+                out.printf(Locale.ROOT, "result=%s min_ms=%.3f median_ms=%.3f%n", ConformanceRunner.hex(r0),
+                        minNs / 1e6, median / 1e6);
+            }
         }
         return ExitCode.OK;
     }

@@ -42,62 +42,110 @@ final class KernelEngine {
     private KernelEngine() {
     }
 
-    /** {@code program} ready to run in the kernel; each run loads, runs and unloads it. */
+    /**
+     * {@code program} ready to run in the kernel. The first run loads the wrapped program with its maps,
+     * and later runs with memory of the same length reuse them (only the memory is rewritten), so
+     * {@code --repeat} times the program rather than the verifier; closing unloads everything.
+     */
     static Engine.Prepared prepare(Program program) {
-        return new Engine.Prepared() {
-            @Override
-            public long run(byte[] mem) {
-                return KernelEngine.run(program, mem);
-            }
-
-            @Override
-            public long executedInstructions() {
-                return 0; // The kernel does not count them.
-            }
-        };
+        return new Loaded(program);
     }
 
     /**
-     * Runs {@code program} once on a copy of {@code mem} (written back after the run) and returns r0.
+     * Runs {@code program} once on a copy of {@code mem} (written back after the run) and returns r0,
+     * loading and unloading it around the run.
      *
      * @throws KernelRejectionException if the verifier refuses the program
      * @throws dev.bpf4j.BpfException   naming the missing capabilities if the kernel refuses for lack of privilege
      */
     static long run(Program program, byte[] mem) {
-        try {
-            return runPrivileged(program, mem);
-        } catch (SyscallException e) {
-            if (e.errno() == 1 || e.errno() == 13) { // EPERM, EACCES
-                throw new dev.bpf4j.BpfException("--engine kernel needs root (CAP_BPF with CAP_PERFMON, or"
-                        + " CAP_SYS_ADMIN): " + e.getMessage(), e);
-            }
-            throw e;
+        try (Engine.Prepared prepared = prepare(program)) {
+            return prepared.run(mem);
         }
     }
 
-    private static long runPrivileged(Program program, byte[] mem) {
-        boolean hasMem = mem != null && mem.length > 0;
-        try (BpfMap result = BpfMap.create(MapSpec.of("bpf4j_r0", MapType.ARRAY, 4, 8, 1));
-             BpfMap memory = hasMem ? BpfMap.create(MapSpec.of("bpf4j_mem", MapType.ARRAY, 4, mem.length, 1)) : null) {
-            byte[] zero = new byte[4];
-            if (hasMem) {
-                memory.update(zero, mem, UpdateFlag.ANY);
+    /** The wrapped program and its two maps, kept loaded for memory of one length. */
+    private static final class Loaded implements Engine.Prepared {
+        private static final byte[] ZERO_KEY = new byte[4];
+        private final Program program;
+        private int memLength = -2; // -1 means "no memory"; -2 "nothing loaded yet"
+        private BpfMap result;
+        private BpfMap memory;
+        private BpfProgram prog;
+
+        Loaded(Program program) {
+            this.program = program;
+        }
+
+        @Override
+        public long run(byte[] mem) {
+            try {
+                return runPrivileged(mem);
+            } catch (SyscallException e) {
+                if (e.errno() == 1 || e.errno() == 13) { // EPERM, EACCES
+                    throw new dev.bpf4j.BpfException("--engine kernel needs root (CAP_BPF with CAP_PERFMON, or"
+                            + " CAP_SYS_ADMIN): " + e.getMessage(), e);
+                }
+                throw e;
             }
-            Map<String, BpfMap> maps = new HashMap<>();
-            maps.put("bpf4j_r0", result);
-            if (hasMem) {
-                maps.put("bpf4j_mem", memory);
+        }
+
+        private long runPrivileged(byte[] mem) {
+            int length = mem != null && mem.length > 0 ? mem.length : -1;
+            if (length != memLength) {
+                close();
+                loadFor(length);
             }
-            ProgramSpec spec = ProgramSpec.of("bpf4j_exec", ProgramType.SYSCALL, wrap(program, hasMem ? mem.length : -1));
-            try (BpfProgram prog = load(spec, maps)) {
-                prog.testRun(TestRunOptions.ofContext(null));
+            if (memory != null) {
+                memory.update(ZERO_KEY, mem, UpdateFlag.ANY);
             }
-            if (hasMem) {
-                byte[] after = memory.lookup(zero).orElseThrow();
+            prog.testRun(TestRunOptions.ofContext(null));
+            if (memory != null) {
+                byte[] after = memory.lookup(ZERO_KEY).orElseThrow();
                 System.arraycopy(after, 0, mem, 0, mem.length);
             }
-            byte[] r0 = result.lookup(zero).orElseThrow();
+            byte[] r0 = result.lookup(ZERO_KEY).orElseThrow();
             return ByteBuffer.wrap(r0).order(ByteOrder.nativeOrder()).getLong();
+        }
+
+        private void loadFor(int length) {
+            try {
+                result = BpfMap.create(MapSpec.of("bpf4j_r0", MapType.ARRAY, 4, 8, 1));
+                Map<String, BpfMap> maps = new HashMap<>();
+                maps.put("bpf4j_r0", result);
+                if (length > 0) {
+                    memory = BpfMap.create(MapSpec.of("bpf4j_mem", MapType.ARRAY, 4, length, 1));
+                    maps.put("bpf4j_mem", memory);
+                }
+                ProgramSpec spec = ProgramSpec.of("bpf4j_exec", ProgramType.SYSCALL, wrap(program, length));
+                prog = load(spec, maps);
+                memLength = length;
+            } catch (RuntimeException e) {
+                close();
+                throw e;
+            }
+        }
+
+        @Override
+        public long executedInstructions() {
+            return 0; // The kernel does not count them.
+        }
+
+        @Override
+        public void close() {
+            for (AutoCloseable c : new AutoCloseable[] {prog, memory, result}) {
+                if (c != null) {
+                    try {
+                        c.close();
+                    } catch (Exception e) {
+                        throw new IllegalStateException("unloading the kernel engine's program", e);
+                    }
+                }
+            }
+            prog = null;
+            memory = null;
+            result = null;
+            memLength = -2;
         }
     }
 

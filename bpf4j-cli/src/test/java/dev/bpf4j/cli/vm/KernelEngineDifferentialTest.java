@@ -131,4 +131,43 @@ class KernelEngineDifferentialTest {
                 .isInstanceOf(KernelRejectionException.class)
                 .hasMessageStartingWith("rejected by the kernel verifier: ");
     }
+
+    @Test
+    void repeatedRunsReuseOneLoadedProgramAndReloadOnlyForANewMemoryLength() {
+        KernelAvailable.assume();
+        // r0 = the first byte + the length; the first byte is then doubled in place.
+        Program p = dev.bpf4j.asm.Assembler.assemble("""
+                ldxb %r0, [%r1]
+                mov %r3, %r0
+                lsh %r3, 1
+                stxb [%r1], %r3
+                add %r0, %r2
+                exit
+                """);
+        java.util.Set<Integer> before = java.util.Set.copyOf(dev.bpf4j.kernel.KernelObjects.programIds());
+        try (Engine.Prepared prepared = KernelEngine.prepare(p)) {
+            for (int i = 0; i < 3; i++) {
+                byte[] mem = {5, 0, 0, 0};
+                assertThat(prepared.run(mem)).isEqualTo(9);
+                assertThat(mem[0]).isEqualTo((byte) 10);
+            }
+            assertThat(newPrograms(before)).hasSize(1);
+            byte[] longer = {3, 0, 0, 0, 0, 0, 0, 0};
+            assertThat(prepared.run(longer)).isEqualTo(11);
+            assertThat(newPrograms(before)).hasSize(1);
+        }
+        assertThat(newPrograms(before)).isEmpty();
+    }
+
+    /** Programs named as the kernel engine names its wrapper that were not there before (others may load too). */
+    private static java.util.List<Integer> newPrograms(java.util.Set<Integer> before) {
+        return dev.bpf4j.kernel.KernelObjects.programIds().stream().filter(id -> !before.contains(id))
+                .filter(id -> {
+                    try (dev.bpf4j.kernel.BpfProgram prog = dev.bpf4j.kernel.BpfProgram.fromId(id)) {
+                        return prog.info().name().equals("bpf4j_exec");
+                    } catch (RuntimeException gone) {
+                        return false; // unloaded meanwhile
+                    }
+                }).toList();
+    }
 }
