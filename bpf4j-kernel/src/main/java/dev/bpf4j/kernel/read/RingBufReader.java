@@ -151,11 +151,7 @@ public final class RingBufReader implements AutoCloseable {
     /** Copies the bytes of every committed record out, for callers that keep them. */
     public List<byte[]> consumeCopies() {
         List<byte[]> out = new ArrayList<>();
-        consume(r -> {
-            byte[] bytes = new byte[r.remaining()];
-            r.get(bytes);
-            out.add(bytes);
-        });
+        consume(r -> out.add(Records.copy(r)));
         return out;
     }
 

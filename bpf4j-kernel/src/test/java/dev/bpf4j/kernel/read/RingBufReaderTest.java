@@ -91,6 +91,14 @@ class RingBufReaderTest {
     }
 
     @Test
+    void aCopiedRecordHoldsExactlyItsBytes() {
+        long p = put(0, 12, 0x0807060504030201L, 0x0c0b0a09L);
+        producedUpTo(p);
+        List<byte[]> copies = reader.consumeCopies();
+        assertThat(copies).containsExactly(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12});
+    }
+
+    @Test
     void lengthsAreRoundedUpToEightBytes() {
         long p = put(0, 5, 0x0504030201L);
         producedUpTo(p);
